@@ -1,0 +1,39 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  publicUrl: string;
+  demo: boolean;
+  logLevel: string;
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-* (HSTS, Secure cookies). */
+  trustProxy: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  /** key (32 bytes, base64) to encrypt secrets at rest such as OIDC client secrets */
+  secretKey?: string;
+  inProcessWorker: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
+  const demo = argv.includes('--demo');
+  const port = Number(env.PORT ?? 3000);
+  const baseDir = env.DATA_DIR ?? path.resolve('data');
+  const dataDir = demo ? path.join(baseDir, 'demo') : baseDir;
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    demo,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 60),
+    sessionAbsoluteHours: Number(env.SESSION_ABSOLUTE_HOURS ?? 12),
+    secretKey: env.SECRET_KEY || undefined,
+    inProcessWorker: env.WORKER_IN_PROCESS ? env.WORKER_IN_PROCESS !== '0' : !env.DATABASE_URL,
+  };
+}

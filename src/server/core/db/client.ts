@@ -1,0 +1,173 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle. Repositories take this (never a global handle: see ADR 0006). */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Executor = Db | Tx;
+
+export interface Database {
+  engine: 'pglite' | 'postgresql';
+  db: Db;
+  /** Raw SQL for adapters (pg-boss): parameters as $1..$n, multi-statement allowed without params. */
+  executeSql(text: string, params?: unknown[]): Promise<{ rows: any[] }>;
+  close(): Promise<void>;
+}
+
+export const APP_ROLE = 'weerbaar_app';
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const MIGRATIONS_FOLDER = path.resolve(here, '../../../../drizzle');
+
+export interface OpenOptions {
+  /** postgres:// URL; when absent, embedded PGlite in dataDir (or in memory when dataDir is undefined). */
+  databaseUrl?: string;
+  dataDir?: string;
+  /** statement timeout in ms (tests: make the deadlock trap fail fast) */
+  statementTimeoutMs?: number;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts);
+  return openPglite(opts.dataDir, opts);
+}
+
+async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
+  const pg = (await import('pg')).default;
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.poolSize ?? 10,
+    statement_timeout: opts.statementTimeoutMs,
+  });
+  pool.on('error', () => {
+    /* idle client errors are reported on the next query */
+  });
+  const db = drizzle(pool, { schema }) as unknown as Db;
+  return {
+    engine: 'postgresql',
+    db,
+    async executeSql(text, params) {
+      const r = await pool.query(text, params as any[]);
+      return { rows: Array.isArray(r) ? (r.at(-1)?.rows ?? []) : r.rows };
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+async function openPglite(dataDir: string | undefined, opts: OpenOptions): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  let release = () => {};
+  if (dataDir) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    release = acquireLock(dataDir);
+  }
+  let client: InstanceType<typeof PGlite>;
+  try {
+    client = await PGlite.create(dataDir ? path.join(dataDir, 'pg') : undefined);
+    if (opts.statementTimeoutMs) await client.exec(`SET statement_timeout = ${Number(opts.statementTimeoutMs)}`);
+  } catch (err) {
+    release();
+    throw err;
+  }
+  const db = drizzle(client, { schema }) as unknown as Db;
+  let closed = false;
+  return {
+    engine: 'pglite',
+    db,
+    async executeSql(text, params) {
+      if (params && params.length > 0) return client.query(text, params as any[]);
+      const results = await client.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await client.close();
+      release();
+    },
+  };
+}
+
+/**
+ * PGlite has no data-directory lock: two processes on one directory corrupt it.
+ * We keep our own pid lock file and refuse a second process.
+ */
+function acquireLock(dataDir: string): () => void {
+  const lockPath = path.join(dataDir, 'weerbaar.lock');
+  try {
+    fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+  } catch (err: any) {
+    if (err.code !== 'EEXIST') throw err;
+    const pid = Number(fs.readFileSync(lockPath, 'utf8').trim());
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(
+        `De database in ${dataDir} is in gebruik door proces ${pid}. Stop dat proces eerst (één proces per PGlite-map).`,
+      );
+    }
+    fs.writeFileSync(lockPath, String(process.pid));
+  }
+  return () => {
+    try {
+      if (fs.readFileSync(lockPath, 'utf8').trim() === String(process.pid)) fs.unlinkSync(lockPath);
+    } catch {
+      /* already gone */
+    }
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err: any) {
+    return err.code === 'EPERM';
+  }
+}
+
+export async function migrate(database: Database): Promise<void> {
+  if (database.engine === 'pglite') {
+    const { migrate: run } = await import('drizzle-orm/pglite/migrator');
+    await run(database.db as any, { migrationsFolder: MIGRATIONS_FOLDER });
+    return;
+  }
+  const { migrate: run } = await import('drizzle-orm/node-postgres/migrator');
+  // Several server/worker processes may start at once: serialise with an advisory lock.
+  await database.executeSql('SELECT pg_advisory_lock(774411)');
+  try {
+    await run(database.db as any, { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await database.executeSql('SELECT pg_advisory_unlock(774411)');
+  }
+}
+
+export interface TenantContext {
+  organisationId: string;
+  userId: string | null;
+}
+
+/**
+ * Runs fn in a transaction as the RLS-bound role with the organisation set (transaction-local).
+ * Everything an organisation-scoped request reads or writes goes through here.
+ */
+export function tenantTx<T>(database: Database, ctx: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return database.db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('role', ${APP_ROLE}, true), set_config('app.org_id', ${ctx.organisationId}, true), set_config('app.user_id', ${ctx.userId ?? ''}, true)`,
+    );
+    return fn(tx);
+  });
+}
+
+/** Installation-level transaction (authentication, installation administration). Runs as the owner. */
+export function systemTx<T>(database: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return database.db.transaction(fn);
+}

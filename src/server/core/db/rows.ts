@@ -1,0 +1,4 @@
+/** drizzle's execute() returns {rows} on both drivers; this keeps call sites short. */
+export function rowsOf<T = Record<string, unknown>>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+}
