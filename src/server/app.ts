@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
+import { z } from 'zod';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
@@ -24,6 +25,9 @@ export const WEB_DIST = path.resolve(here, '../../dist/web');
 export interface AppOptions {
   logger?: boolean | object;
 }
+
+// Validation messages in Dutch, like the rest of the API.
+z.config(z.locales.nl());
 
 /** Builds the HTTP application. Tests call this and use app.inject(). */
 export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<App> {

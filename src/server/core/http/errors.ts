@@ -13,6 +13,15 @@ const LOCATION: Record<string, string> = { body: 'body', querystring: 'query', p
 
 /** Everything that goes wrong becomes RFC 9457 problem details; a stack trace never leaves the server. */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  try {
+    return handle(error, request, reply);
+  } catch (err) {
+    request.log.error({ err, original: error }, 'error handler failed');
+    return send(reply, request, 500, 'Interne fout', 'Er ging iets mis aan onze kant. Het is gelogd; probeer het later opnieuw.');
+  }
+}
+
+function handle(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof HttpProblem) {
     if (error.headers) reply.headers(error.headers);
     return send(reply, request, error.status, error.title, error.detail, error.errors);
@@ -20,9 +29,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = LOCATION[(error as any).validationContext] ?? 'body';
     const errors = error.validation.map((v) => {
-      const issue = v.params.issue as { path?: PropertyKey[]; message: string; code?: string; keys?: string[] };
-      const path = [where, ...(issue.path ?? []).map(String)].join('.');
-      const message = issue.code === 'unrecognized_keys' ? `onbekend veld: ${(issue.keys ?? []).join(', ')}` : issue.message;
+      const segments = v.instancePath.split('/').filter(Boolean);
+      const path = [where, ...segments].join('.');
+      const keys = (v.params as { keys?: string[] }).keys;
+      const message = v.keyword === 'unrecognized_keys' ? `onbekend veld: ${(keys ?? []).join(', ')}` : v.message;
       return { path, message };
     });
     return send(reply, request, 400, 'Ongeldige invoer', `De invoer klopt niet: ${errors.map((e) => `${e.path} (${e.message})`).join('; ')}.`, errors);

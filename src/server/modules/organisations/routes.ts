@@ -4,7 +4,7 @@ import { NoContent, OrgParams, problems } from '../../core/http/schemas.js';
 import { systemTx } from '../../core/db/client.js';
 import { AuditLog } from '../../core/audit/audit.js';
 import { createSession, setSessionCookie, csrfFor } from '../../core/auth/sessions.js';
-import { forbidden } from '../../core/http/problem.js';
+import { conflict, forbidden } from '../../core/http/problem.js';
 import type { Role } from '../../../shared/roles.js';
 import { P } from './policies.js';
 import * as S from './schemas.js';
@@ -62,6 +62,9 @@ export async function organisationRoutes(app: App, deps: Deps) {
       const body = request.body;
       const linksChange = LINK_KINDS.some((k) => body[k] !== undefined);
       if (linksChange && !principal.isInstallationAdmin) throw forbidden('Alleen een installatiebeheerder koppelt een organisatie aan een CSIRT of veiligheidsregio.');
+      if (body.mfaRequired === true && !principal.mfaEnabled && principal.via === 'session') {
+        throw conflict('Stel eerst zelf tweestapsverificatie in; anders sluit u zichzelf buiten zodra die verplicht is.');
+      }
       if (!linksChange) {
         return inOrganisation(deps, P['organisation.manage'], async (ctx) => {
           await updateOrganisation(ctx.tx, ctx.audit, org.id, body);
