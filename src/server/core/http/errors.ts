@@ -32,7 +32,7 @@ function handle(error: FastifyError, request: FastifyRequest, reply: FastifyRepl
       const segments = v.instancePath.split('/').filter(Boolean);
       const path = [where, ...segments].join('.');
       const keys = (v.params as { keys?: string[] }).keys;
-      const message = v.keyword === 'unrecognized_keys' ? `onbekend veld: ${(keys ?? []).join(', ')}` : v.message;
+      const message = v.keyword === 'unrecognized_keys' ? `onbekend veld: ${(keys ?? []).join(', ')}` : (v.message ?? 'ongeldig');
       return { path, message };
     });
     return send(reply, request, 400, 'Ongeldige invoer', `De invoer klopt niet: ${errors.map((e) => `${e.path} (${e.message})`).join('; ')}.`, errors);

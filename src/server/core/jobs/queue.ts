@@ -40,7 +40,7 @@ export function createQueue(database: Database, databaseUrl?: string): JobQueue 
     },
     async work(name, handler, opts) {
       await ensure(name);
-      await boss.work(name, { batchSize: opts?.batchSize ?? 1, pollingIntervalSeconds: 2 }, async (jobs) => {
+      await boss.work(name, { batchSize: opts?.batchSize ?? 10, pollingIntervalSeconds: 1 }, async (jobs) => {
         for (const job of jobs) await handler(job.data);
       });
     },
