@@ -99,6 +99,7 @@ export function installPipeline(app: App, deps: Deps) {
   });
 
   app.addHook('preValidation', async (request) => {
+    if ((request.routeOptions.config?.auth ?? 'user') === 'public') return;
     const slug = (request.params as Record<string, unknown> | undefined)?.org;
     if (typeof slug !== 'string') return;
     const p = requirePrincipal(request);
@@ -127,6 +128,14 @@ export function orgAllows(org: OrgContext, permission: string): boolean {
   return org.access === 'member' ? can(org.roles, permission) : installationAdminCan(permission);
 }
 
+/**
+ * A use case returns its result; the pipeline answers after the commit. A reply sent from inside the
+ * transaction would let the client race ahead of the commit (on PostgreSQL it can read stale data).
+ */
+function assertNotSent(reply: FastifyReply) {
+  if (reply.sent) throw new Error('reply sent inside a transaction: return the result instead');
+}
+
 export interface Ctx {
   tx: Tx;
   audit: AuditLog;
@@ -152,6 +161,7 @@ export function inOrganisation<R>(deps: Deps, permission: string, fn: (ctx: OrgC
     const audit = new AuditLog(actorOf(principal), request.id);
     return tenantTx(deps.database, { organisationId: org.id, userId: principal.userId }, async (tx) => {
       const out = await fn({ tx, audit, principal, deps, request, reply, org });
+      assertNotSent(reply);
       await audit.flush(tx);
       return out;
     });
@@ -166,6 +176,7 @@ export function asUser<R>(deps: Deps, fn: (ctx: Ctx) => Promise<R>, opts: { inst
     const audit = new AuditLog(actorOf(principal), request.id);
     return systemTx(deps.database, async (tx) => {
       const out = await fn({ tx, audit, principal, deps, request, reply });
+      assertNotSent(reply);
       await audit.flush(tx);
       return out;
     });

@@ -6,12 +6,20 @@ import { memberships, oidcStates, organisationOidc, organisations, users } from 
 import { createSession, type NewSession } from '../../core/auth/sessions.js';
 import { AuditLog } from '../../core/audit/audit.js';
 import { HttpProblem, notFound } from '../../core/http/problem.js';
-import { sha256 } from '../../core/auth/crypto.js';
+import { safeEqual, sha256 } from '../../core/auth/crypto.js';
 
 const STATE_TTL_MINUTES = 10;
 const cache = new Map<string, { at: number; config: client.Configuration }>();
 
 export const callbackUrl = (deps: Deps) => `${deps.config.publicUrl}/api/v1/auth/oidc/callback`;
+
+/**
+ * Short-lived cookie that binds a sign-in attempt to the browser that started it. Without it anyone
+ * could send a victim a callback URL with the attacker's own code and state (login CSRF).
+ */
+export const OIDC_STATE_COOKIE = 'weerbaar_oidc_state';
+export const OIDC_STATE_COOKIE_PATH = '/api/v1/auth/oidc';
+export const OIDC_STATE_TTL_SECONDS = STATE_TTL_MINUTES * 60;
 
 function isLoopback(url: URL) {
   return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
@@ -74,16 +82,19 @@ export async function startOidcLogin(deps: Deps, slug: string): Promise<string> 
 export async function finishOidcLogin(
   deps: Deps,
   currentUrl: URL,
-  meta: { ip: string; userAgent?: string; requestId: string },
+  meta: { ip: string; userAgent?: string; requestId: string; browserState: string | undefined },
 ): Promise<NewSession> {
   const stateParam = currentUrl.searchParams.get('state') ?? '';
+  if (!stateParam || !meta.browserState || !safeEqual(meta.browserState, stateParam)) {
+    throw new HttpProblem(400, 'Inloggen mislukt', 'Deze inlogpoging is niet in deze browser begonnen of is verlopen. Begin opnieuw.');
+  }
   const [st] = await deps.database.db.delete(oidcStates).where(eq(oidcStates.state, stateParam)).returning();
   if (!st || st.createdAt.getTime() < Date.now() - STATE_TTL_MINUTES * 60_000) {
     throw new HttpProblem(400, 'Inloggen mislukt', 'De inlogpoging is verlopen of onbekend. Begin opnieuw.');
   }
   const config = await loadProvider(deps, st.organisationId);
   if (!config) throw notFound('Voor deze organisatie is inloggen met SSO niet ingesteld.');
-  let claims: client.IDToken | undefined;
+  let claims: Record<string, unknown> | undefined;
   try {
     const tokens = await client.authorizationCodeGrant(config, currentUrl, {
       pkceCodeVerifier: st.codeVerifier,
@@ -91,12 +102,24 @@ export async function finishOidcLogin(
       expectedNonce: st.nonce,
       idTokenExpected: true,
     });
-    claims = tokens.claims();
+    const idToken = tokens.claims()!;
+    claims = idToken;
+    // In the code flow the claims of the email scope may be only on the UserInfo endpoint (OIDC Core
+    // 5.4, e.g. oidc-provider's default). The ID token stays leading; UserInfo must be about the same
+    // subject (checked). If UserInfo is unavailable we go on with the ID token (preferred_username).
+    if (idToken.email === undefined) {
+      const userInfo = await client.fetchUserInfo(config, tokens.access_token, idToken.sub).catch(() => undefined);
+      if (userInfo) claims = { ...userInfo, ...idToken };
+    }
   } catch (err) {
     throw new HttpProblem(401, 'Inloggen mislukt', `De identiteitsprovider gaf geen geldig antwoord (${(err as Error).message}).`);
   }
-  const email = String(claims?.email ?? (String(claims?.preferred_username ?? '').includes('@') ? claims?.preferred_username : '')).toLowerCase();
+  const email = String(claims.email ?? (String(claims.preferred_username ?? '').includes('@') ? claims.preferred_username : '')).toLowerCase();
   if (!email) throw new HttpProblem(401, 'Inloggen mislukt', 'De identiteitsprovider gaf geen e-mailadres door.');
+  // A provider that says the address is not verified must not sign anyone in with it.
+  if (claims.email_verified === false || claims.email_verified === 'false') {
+    throw new HttpProblem(401, 'Inloggen mislukt', `De identiteitsprovider heeft het e-mailadres ${email} niet bevestigd.`);
+  }
   const [row] = await deps.database.db
     .select({ id: users.id, email: users.email })
     .from(users)
@@ -106,7 +129,7 @@ export async function finishOidcLogin(
   return systemTx(deps.database, async (tx) => {
     const session = await createSession(tx, deps.config, { userId: row.id, mfaPending: false, authMethod: 'oidc', ip: meta.ip, userAgent: meta.userAgent });
     const audit = new AuditLog({ type: 'user', id: row.id, label: row.email }, meta.requestId);
-    audit.record({ organisationId: null, entityType: 'session', entityId: session.id, action: 'login', after: { method: 'oidc', organisation: st.organisationId, subject: String(claims?.sub ?? ''), ip: meta.ip } });
+    audit.record({ organisationId: null, entityType: 'session', entityId: session.id, action: 'login', after: { method: 'oidc', organisation: st.organisationId, subject: String(claims.sub ?? ''), ip: meta.ip } });
     await audit.flush(tx);
     return session;
   });

@@ -56,7 +56,8 @@ export async function authRoutes(app: App, deps: Deps) {
         });
       }
       clearSessionCookie(reply);
-      return reply.code(204).send(null);
+      reply.code(204);
+      return null;
     },
   );
 

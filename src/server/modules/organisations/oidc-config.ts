@@ -19,7 +19,7 @@ export async function putOidcConfig(
   const [before] = await tx.select().from(organisationOidc).where(eq(organisationOidc.organisationId, org.id));
   const sealed = input.clientSecret ? deps.secrets.seal(input.clientSecret) : (before?.clientSecretEnc ?? null);
   if (input.enabled && !sealed) throw badRequest('Vul het clientgeheim in om SSO aan te zetten.', [{ path: 'clientSecret', message: 'verplicht' }]);
-  const values = { enabled: input.enabled, issuer: input.issuer.replace(/\/$/, ''), clientId: input.clientId, clientSecretEnc: sealed, label: input.label, updatedAt: new Date() };
+  const values = { enabled: input.enabled, issuer: input.issuer.trim(), clientId: input.clientId, clientSecretEnc: sealed, label: input.label, updatedAt: new Date() };
   await tx
     .insert(organisationOidc)
     .values({ organisationId: org.id, ...values })

@@ -56,7 +56,7 @@ export async function organisationRoutes(app: App, deps: Deps) {
         response: { 200: S.OrganisationDto, ...problems(400, 401, 403, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const principal = requirePrincipal(request);
       const org = request.organisation!;
       const body = request.body;
@@ -69,7 +69,7 @@ export async function organisationRoutes(app: App, deps: Deps) {
         return inOrganisation(deps, P['organisation.manage'], async (ctx) => {
           await updateOrganisation(ctx.tx, ctx.audit, org.id, body);
           return getOrganisation(ctx);
-        })(request, undefined as any);
+        })(request, reply);
       }
       const audit = new AuditLog(actorOf(principal), request.id);
       return systemTx(deps.database, async (tx) => {
@@ -108,7 +108,8 @@ export async function organisationRoutes(app: App, deps: Deps) {
     { schema: { tags, summary: 'Lid verwijderen', params: S.MemberParams, response: { 204: NoContent, ...problems(401, 403, 404, 409) } } },
     inOrganisation(deps, P['members.manage'], async (ctx) => {
       await removeMember(ctx, (ctx.request.params as { userId: string }).userId);
-      return ctx.reply.code(204).send(null);
+      ctx.reply.code(204);
+      return null;
     }),
   );
 
@@ -133,7 +134,8 @@ export async function organisationRoutes(app: App, deps: Deps) {
     { schema: { tags, summary: 'Uitnodiging intrekken', params: S.InvitationParams, response: { 204: NoContent, ...problems(401, 403, 404) } } },
     inOrganisation(deps, P['members.manage'], async (ctx) => {
       await revokeInvitation(ctx, (ctx.request.params as { id: string }).id);
-      return ctx.reply.code(204).send(null);
+      ctx.reply.code(204);
+      return null;
     }),
   );
   app.get(

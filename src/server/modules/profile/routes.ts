@@ -54,7 +54,8 @@ export async function profileRoutes(app: App, deps: Deps) {
     asUser(deps, async (ctx) => {
       const body = ctx.request.body as { currentPassword: string; newPassword: string };
       await changePassword(ctx, body.currentPassword, body.newPassword);
-      return ctx.reply.code(204).send(null);
+      ctx.reply.code(204);
+      return null;
     }),
   );
 
@@ -79,7 +80,8 @@ export async function profileRoutes(app: App, deps: Deps) {
     { schema: { tags, summary: 'Tweestapsverificatie uitschakelen (met een geldige code)', body: CodeBody, response: { 204: NoContent, ...problems(400, 401, 409) } } },
     asUser(deps, async (ctx) => {
       await disableTotp(ctx, (ctx.request.body as { code: string }).code);
-      return ctx.reply.code(204).send(null);
+      ctx.reply.code(204);
+      return null;
     }),
   );
 
@@ -113,7 +115,8 @@ export async function profileRoutes(app: App, deps: Deps) {
       const { id } = request.params as { id: string };
       if (!(await revokeSession(tx, principal.userId, id))) throw notFound();
       audit.record({ organisationId: null, entityType: 'session', entityId: id, action: 'revoke' });
-      return reply.code(204).send(null);
+      reply.code(204);
+      return null;
     }),
   );
 
@@ -155,7 +158,8 @@ export async function profileRoutes(app: App, deps: Deps) {
       const r = await tx.delete(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, principal.userId))).returning();
       if (r.length === 0) throw notFound();
       audit.record({ organisationId: null, entityType: 'api_token', entityId: id, action: 'delete', before: { name: r[0].name } });
-      return reply.code(204).send(null);
+      reply.code(204);
+      return null;
     }),
   );
 }
