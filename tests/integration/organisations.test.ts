@@ -121,3 +121,18 @@ describe('invitations', () => {
     expect((await admin.post('/api/v1/organisations/alpha/invitations', { email: 'ciso@alpha.test', roles: ['raad'] })).status).toBe(409);
   });
 });
+
+describe('account administration', () => {
+  it('searches and pages through accounts', async () => {
+    const root = await loginAs(t.app, 'root@install.test');
+    const p1 = await root.get('/api/v1/users?limit=2');
+    expect(p1.status).toBe(200);
+    expect(p1.body.items).toHaveLength(2);
+    const p2 = await root.get(`/api/v1/users?limit=2&cursor=${encodeURIComponent(p1.body.nextCursor)}`);
+    expect(p2.body.items[0].email > p1.body.items[1].email).toBe(true);
+    const found = await root.get('/api/v1/users?q=ANALIST');
+    expect(found.body.items.map((u: any) => u.email)).toEqual(['analist@csirt.test']);
+    expect(found.body.items[0].memberships).toEqual([{ organisation: 'csirt', roles: ['analist'] }]);
+    expect((await root.get('/api/v1/users?q=%25')).body.items).toEqual([]);
+  });
+});

@@ -22,23 +22,42 @@ const CreateUserBody = z.strictObject({
   password: z.string().max(1024),
   isInstallationAdmin: z.boolean().default(false),
 });
+const UsersQuery = z.strictObject({
+  q: z.string().trim().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(254).optional(),
+});
 const tags = ['accounts'];
 
 export async function userRoutes(app: App, deps: Deps) {
   app.get(
     '/users',
-    { schema: { tags, summary: 'Alle accounts (installatiebeheer)', response: { 200: z.object({ items: z.array(UserAdminDto) }), ...problems(401, 403) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Accounts zoeken en bladeren (installatiebeheer)',
+        querystring: UsersQuery,
+        response: { 200: z.object({ items: z.array(UserAdminDto), nextCursor: z.string().nullable() }), ...problems(400, 401, 403) },
+      },
+    },
     asUser(
       deps,
-      async ({ tx }) => ({
-        items: rowsOf<any>(
+      async ({ tx, request }) => {
+        const q = request.query as z.infer<typeof UsersQuery>;
+        const like = q.q ? `%${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+        const rows = rowsOf<any>(
           await tx.execute(sql`
             select u.id, u.email, u.name, u.is_installation_admin as "isInstallationAdmin", (u.totp_secret is not null) as "mfaEnabled",
                    coalesce((select json_agg(json_build_object('organisation', o.slug, 'roles', m.roles) order by o.slug)
                              from memberships m join organisations o on o.id = m.organisation_id where m.user_id = u.id), '[]'::json) as memberships
-            from users u order by u.email limit 5000`),
-        ).map((r) => ({ ...r, memberships: typeof r.memberships === 'string' ? JSON.parse(r.memberships) : r.memberships })),
-      }),
+            from users u
+            where (${like}::text is null or lower(u.email) like ${like} or lower(u.name) like ${like})
+              and (${q.cursor ?? null}::text is null or lower(u.email) > ${q.cursor ?? null})
+            order by lower(u.email) limit ${q.limit + 1}`),
+        ).map((r) => ({ ...r, memberships: typeof r.memberships === 'string' ? JSON.parse(r.memberships) : r.memberships }));
+        const items = rows.slice(0, q.limit);
+        return { items, nextCursor: rows.length > q.limit ? items[items.length - 1].email.toLowerCase() : null };
+      },
       { installationAdmin: true },
     ),
   );
