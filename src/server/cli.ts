@@ -50,7 +50,7 @@ class UsageError extends Error {}
 class Failure extends Error {}
 
 type Options = NonNullable<ParseArgsConfig['options']>;
-type Values = Record<string, string | boolean | undefined>;
+type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
 interface Command {
   options: Options;
@@ -171,6 +171,7 @@ async function auditVerify(values: Values, config: Config): Promise<number> {
         return 0;
       }
     }
+    const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
     const width = Math.max(...chains.map((c) => c.label.length));
     let broken = 0;
     let events = 0;
@@ -178,7 +179,7 @@ async function auditVerify(values: Values, config: Config): Promise<number> {
       const result = await systemTx(database, (tx) => verifyChain(tx, c.chain));
       events += result.checked;
       if (result.valid) {
-        console.log(`${c.label.padEnd(width)}  OK (${result.checked} gebeurtenissen)`);
+        console.log(`${c.label.padEnd(width)}  OK (${n(result.checked, 'gebeurtenis', 'gebeurtenissen')})`);
       } else {
         broken++;
         const b = result.firstBroken!;
@@ -186,10 +187,10 @@ async function auditVerify(values: Values, config: Config): Promise<number> {
       }
     }
     if (broken > 0) {
-      console.error(`\n${broken} van de ${chains.length} ketens zijn gewijzigd of ingekort. Onderzoek dit als beveiligingsincident.`);
+      console.error(`\n${broken} van de ${n(chains.length, 'keten', 'ketens')} ${broken === 1 ? 'is' : 'zijn'} gewijzigd of ingekort. Onderzoek dit als beveiligingsincident.`);
       return 1;
     }
-    console.log(`\nAlle ${chains.length} ketens zijn intact (${events} gebeurtenissen gecontroleerd).`);
+    console.log(`\n${chains.length === 1 ? 'De keten is' : `Alle ${chains.length} ketens zijn`} intact (${n(events, 'gebeurtenis', 'gebeurtenissen')} gecontroleerd).`);
     return 0;
   });
 }
@@ -229,7 +230,9 @@ EXCEPTION
 END $$;
 
 DO $$ BEGIN
-  EXECUTE format('GRANT ${APP_ROLE} TO %I', current_user);
+  IF NOT pg_has_role(current_user, '${APP_ROLE}', 'MEMBER') THEN
+    EXECUTE format('GRANT ${APP_ROLE} TO %I', current_user);
+  END IF;
 EXCEPTION WHEN others THEN NULL;
 END $$;
 
@@ -280,6 +283,7 @@ async function dbExport(values: Values, config: Config): Promise<number> {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, sqlText, { mode: 0o600 });
   }
+  const keyFile = path.join(config.dataDir, 'secret.key');
   const where = out === '-' ? 'standaarduitvoer' : path.resolve(out);
   log(`Export van ${describe(config)} geschreven naar ${where} (${(Buffer.byteLength(sqlText) / 1024).toFixed(0)} KiB, ${Date.now() - t0} ms).`);
   log(
@@ -287,8 +291,12 @@ async function dbExport(values: Values, config: Config): Promise<number> {
       'Terugzetten op PostgreSQL (15 of nieuwer), in een lege database:',
       '  createdb weerbaar',
       `  psql -v ON_ERROR_STOP=1 --single-transaction -d weerbaar -f ${out === '-' ? '<bestand>' : out}`,
-      'Start Weerbaar daarna met DATABASE_URL=postgres://…/weerbaar. Neem ook de sleutel mee waarmee geheimen',
-      `zijn versleuteld: SECRET_KEY, of anders het bestand ${path.join(config.dataDir, 'secret.key')}.`,
+      'Start Weerbaar daarna met DATABASE_URL=postgres://…/weerbaar.',
+      ...(fs.existsSync(keyFile)
+        ? [`Neem ook de sleutel mee waarmee geheimen zijn versleuteld: ${keyFile} (of zet die waarde in SECRET_KEY).`]
+        : config.secretKey
+          ? ['Gebruik daar dezelfde SECRET_KEY: daarmee zijn geheimen (zoals OIDC-clientgeheimen) versleuteld.']
+          : []),
       'Het bestand bevat wachtwoord-hashes en andere geheimen: bewaar het zorgvuldig en verwijder het na gebruik.',
     ].join('\n'),
   );
@@ -311,7 +319,14 @@ export async function main(argv: string[]): Promise<number> {
     try {
       ({ values } = parseArgs({ args: rest, options: { ...COMMON, ...command.options }, strict: true, allowPositionals: false }));
     } catch (err) {
-      throw new UsageError((err as Error).message);
+      const e = err as Error & { code?: string };
+      const option = /'(-[\w-]+)/.exec(e.message)?.[1];
+      const explain: Record<string, string> = {
+        ERR_PARSE_ARGS_UNKNOWN_OPTION: `Onbekende optie ${option ?? ''} bij ${name}.`,
+        ERR_PARSE_ARGS_INVALID_OPTION_VALUE: `De optie ${option ?? ''} mist een waarde of heeft een ongeldige waarde.`,
+        ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL: `Onverwacht argument bij ${name}: gebruik de opties hieronder.`,
+      };
+      throw new UsageError(explain[e.code ?? ''] ?? e.message);
     }
     if (values.help) {
       console.log(HELP);

@@ -105,7 +105,7 @@ export class Client {
       const [pair] = c.split(';');
       if (pair.startsWith('weerbaar_session=')) this.cookie = pair.endsWith('=') ? '' : pair;
     }
-    const json = res.headers['content-type']?.includes('json') && res.body ? res.json() : undefined;
+    const json = String(res.headers['content-type'] ?? '').includes('json') && res.body ? res.json() : undefined;
     if (json?.csrfToken) this.csrf = json.csrfToken;
     return { status: res.statusCode, body: json, headers: res.headers, text: res.body };
   }
