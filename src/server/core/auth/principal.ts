@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { rowsOf } from '../db/rows.js';
 import { sha256 } from './crypto.js';
 
 export interface MembershipInfo {
@@ -30,10 +29,26 @@ export interface Principal {
   mfaEnrolmentRequired: boolean;
 }
 
-const MEMBERSHIPS = sql`coalesce((
+const MEMBERSHIPS = `coalesce((
     select json_agg(json_build_object('organisationId', o.id, 'slug', o.slug, 'name', o.name, 'kind', o.kind,
                                       'roles', m.roles, 'mfaRequired', o.mfa_required) order by o.name)
     from memberships m join organisations o on o.id = m.organisation_id where m.user_id = u.id), '[]'::json)`;
+
+const USER_COLUMNS = `u.id as "userId", u.email, u.name, u.language,
+  u.is_installation_admin as "isInstallationAdmin", (u.totp_secret is not null) as "mfaEnabled", ${MEMBERSHIPS} as memberships`;
+
+// Every request runs one of these two: prepared statements, planned once per connection.
+const SESSION_LOOKUP = `
+  select s.id as "sessionId", null as "tokenId", s.mfa_pending as "mfaPending", s.auth_method as "authMethod",
+         (s.last_seen_at < now() - interval '1 minute') as "stale", ${USER_COLUMNS}
+  from sessions s join users u on u.id = s.user_id
+  where s.token_hash = $1 and s.expires_at > now() and s.last_seen_at > now() - make_interval(mins => $2::int)`;
+
+const TOKEN_LOOKUP = `
+  select null as "sessionId", t.id as "tokenId", false as "mfaPending", 'token' as "authMethod",
+         (t.last_used_at is null or t.last_used_at < now() - interval '1 minute') as "stale", ${USER_COLUMNS}
+  from api_tokens t join users u on u.id = t.user_id
+  where t.token_hash = $1 and (t.expires_at is null or t.expires_at > now())`;
 
 interface Row {
   sessionId: string | null;
@@ -75,33 +90,15 @@ function toPrincipal(r: Row, via: 'session' | 'token'): Principal {
  * it runs as the owner, before the organisation is known). last_seen_at is written at most once a minute.
  */
 export async function principalFromSession(database: Database, token: string, idleMinutes: number): Promise<Principal | null> {
-  const r = rowsOf<Row>(
-    await database.db.execute(sql`
-      select s.id as "sessionId", null as "tokenId", s.mfa_pending as "mfaPending", s.auth_method as "authMethod",
-             (s.last_seen_at < now() - interval '1 minute') as "stale", u.id as "userId", u.email, u.name, u.language,
-             u.is_installation_admin as "isInstallationAdmin", (u.totp_secret is not null) as "mfaEnabled",
-             ${MEMBERSHIPS} as memberships
-      from sessions s join users u on u.id = s.user_id
-      where s.token_hash = ${sha256(token)} and s.expires_at > now()
-        and s.last_seen_at > now() - make_interval(mins => ${idleMinutes})`),
-  );
-  if (!r[0]) return null;
-  if (r[0].stale) await database.db.execute(sql`update sessions set last_seen_at = now() where id = ${r[0].sessionId}`);
-  return toPrincipal(r[0], 'session');
+  const [row] = await database.queryPrepared<Row>('weerbaar_session_lookup', SESSION_LOOKUP, [sha256(token), idleMinutes]);
+  if (!row) return null;
+  if (row.stale) await database.db.execute(sql`update sessions set last_seen_at = now() where id = ${row.sessionId}`);
+  return toPrincipal(row, 'session');
 }
 
 export async function principalFromApiToken(database: Database, token: string): Promise<Principal | null> {
-  const r = rowsOf<Row>(
-    await database.db.execute(sql`
-      select null as "sessionId", t.id as "tokenId", false as "mfaPending", 'token' as "authMethod",
-             (t.last_used_at is null or t.last_used_at < now() - interval '1 minute') as "stale",
-             u.id as "userId", u.email, u.name, u.language,
-             u.is_installation_admin as "isInstallationAdmin", (u.totp_secret is not null) as "mfaEnabled",
-             ${MEMBERSHIPS} as memberships
-      from api_tokens t join users u on u.id = t.user_id
-      where t.token_hash = ${sha256(token)} and (t.expires_at is null or t.expires_at > now())`),
-  );
-  if (!r[0]) return null;
-  if (r[0].stale) await database.db.execute(sql`update api_tokens set last_used_at = now() where id = ${r[0].tokenId}`);
-  return toPrincipal(r[0], 'token');
+  const [row] = await database.queryPrepared<Row>('weerbaar_token_lookup', TOKEN_LOOKUP, [sha256(token)]);
+  if (!row) return null;
+  if (row.stale) await database.db.execute(sql`update api_tokens set last_used_at = now() where id = ${row.tokenId}`);
+  return toPrincipal(row, 'token');
 }

@@ -16,6 +16,8 @@ export interface Database {
   db: Db;
   /** Raw SQL for adapters (pg-boss): parameters as $1..$n, multi-statement allowed without params. */
   executeSql(text: string, params?: unknown[]): Promise<{ rows: any[] }>;
+  /** A named prepared statement on PostgreSQL (planned once per connection); a plain query on PGlite. For hot paths. */
+  queryPrepared<T = any>(name: string, text: string, params: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -56,6 +58,9 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
       const r = await pool.query(text, params as any[]);
       return { rows: Array.isArray(r) ? (r.at(-1)?.rows ?? []) : r.rows };
     },
+    async queryPrepared(name, text, params) {
+      return (await pool.query({ name, text, values: params as any[] })).rows;
+    },
     async close() {
       await pool.end();
     },
@@ -87,6 +92,9 @@ async function openPglite(dataDir: string | undefined, opts: OpenOptions): Promi
       if (params && params.length > 0) return client.query(text, params as any[]);
       const results = await client.exec(text);
       return { rows: results.at(-1)?.rows ?? [] };
+    },
+    async queryPrepared(_name, text, params) {
+      return (await client.query(text, params as any[])).rows as any[];
     },
     async close() {
       if (closed) return;
