@@ -10,6 +10,8 @@ export default defineConfig({
     outDir: '../../dist/web',
     emptyOutDir: true,
     sourcemap: false,
+    // the Utrecht component library is one large module; the app is a back-office SPA
+    chunkSizeWarningLimit: 1200,
   },
   server: {
     port: 5173,

@@ -115,7 +115,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<App> 
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
+    if (request.url.startsWith('/api/') || request.url.startsWith('/assets/') || request.method !== 'GET' || !hasWeb) {
       return reply
         .code(404)
         .type('application/problem+json')

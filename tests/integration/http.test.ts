@@ -147,3 +147,12 @@ describe('bad input gets a clear problem and loses nothing', () => {
     expect(orgs.body.items.map((o: any) => o.slug).sort()).toEqual(['alpha', 'beta', 'csirt']);
   });
 });
+
+describe('web app', () => {
+  it('serves the app for its own routes but 404 for unknown assets', async () => {
+    const page = await t.app.inject({ url: '/o/alpha/members' });
+    const asset = await t.app.inject({ url: '/assets/index-old.js' });
+    expect(asset.statusCode).toBe(404);
+    if (page.statusCode === 200) expect(page.headers['content-type']).toContain('text/html');
+  });
+});

@@ -1,0 +1,166 @@
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  Heading2,
+  Heading3,
+  Paragraph,
+  StatusBadge,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CopyField } from '../../shared/CopyField';
+import { Loading } from '../../shared/Loading';
+import { ProblemAlert } from '../../shared/ProblemAlert';
+import { RoleCheckboxes } from '../../shared/RoleCheckboxes';
+import { TextField } from '../../shared/TextField';
+import { formatDateTime } from '../../shared/format';
+import { fieldErrors } from '../../shared/problem';
+import { collectErrors, focusFirstError, requiredError } from '../../shared/validation';
+import { createInvitation, fetchInvitations, invitationsKey, revokeInvitation } from './api';
+import type { CreatedInvitation, Invitation } from './api';
+import { useRoleLabels } from './useRoleLabels';
+import type { OrganisationKind } from '../../../shared/roles';
+import { TableScroll } from '../../shared/TableScroll';
+
+function invitationStatus(invitation: Invitation): 'accepted' | 'expired' | 'open' {
+  if (invitation.acceptedAt) return 'accepted';
+  return new Date(invitation.expiresAt).getTime() < Date.now() ? 'expired' : 'open';
+}
+
+const STATUS_BADGE = { accepted: 'safe', expired: 'inactive', open: 'neutral' } as const;
+
+export function InvitationsSection({ slug, kind }: { slug: string; kind: OrganisationKind }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const roleLabels = useRoleLabels();
+  const invitations = useQuery({ queryKey: invitationsKey(slug), queryFn: ({ signal }) => fetchInvitations(slug, signal) });
+  const revoke = useMutation({
+    mutationFn: (id: string) => revokeInvitation(slug, id),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: invitationsKey(slug) }),
+  });
+
+  return (
+    <section aria-labelledby="invitations-heading" className="wb-section">
+      <Heading2 id="invitations-heading">{t('invitations.title')}</Heading2>
+      <Paragraph>{t('invitations.intro')}</Paragraph>
+      <InvitationForm slug={slug} kind={kind} />
+      <Heading3>{t('invitations.listTitle')}</Heading3>
+      {invitations.isPending ? <Loading /> : null}
+      <ProblemAlert error={invitations.error ?? revoke.error} />
+      {invitations.data && invitations.data.length === 0 ? <Paragraph>{t('invitations.none')}</Paragraph> : null}
+      {invitations.data && invitations.data.length > 0 ? (
+        <TableScroll label={t('invitations.listTitle')}>
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('fields.email')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('members.roles')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('invitations.createdAt')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('invitations.expiresAt')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('invitations.status')}</TableHeaderCell>
+                <TableHeaderCell scope="col">
+                  <span className="wb-visually-hidden">{t('common.actions')}</span>
+                </TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {invitations.data.map((invitation) => {
+                const status = invitationStatus(invitation);
+                return (
+                  <TableRow key={invitation.id}>
+                    <TableCell className="wb-break">{invitation.email}</TableCell>
+                    <TableCell>{roleLabels(invitation.roles)}</TableCell>
+                    <TableCell>{formatDateTime(invitation.createdAt)}</TableCell>
+                    <TableCell>{formatDateTime(invitation.expiresAt)}</TableCell>
+                    <TableCell>
+                      <StatusBadge status={STATUS_BADGE[status]}>{t(`invitations.statuses.${status}`)}</StatusBadge>
+                    </TableCell>
+                    <TableCell>
+                      {status === 'accepted' ? null : (
+                        <Button
+                          type="button"
+                          appearance="secondary-action-button"
+                          hint="danger"
+                          busy={revoke.isPending && revoke.variables === invitation.id}
+                          disabled={revoke.isPending && revoke.variables === invitation.id}
+                          onClick={() => revoke.mutate(invitation.id)}
+                        >
+                          {t('common.revoke')}
+                          <span className="wb-visually-hidden"> {t('invitations.revokeFor', { email: invitation.email })}</span>
+                        </Button>
+                      )}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </TableScroll>
+      ) : null}
+    </section>
+  );
+}
+
+function InvitationForm({ slug, kind }: { slug: string; kind: OrganisationKind }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [roles, setRoles] = useState<string[]>(['medewerker']);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [created, setCreated] = useState<CreatedInvitation | null>(null);
+  const mutation = useMutation({
+    mutationFn: (body: { email: string; roles: string[] }) => createInvitation(slug, body),
+    onSuccess: async (invitation) => {
+      setCreated(invitation);
+      setEmail('');
+      await queryClient.invalidateQueries({ queryKey: invitationsKey(slug) });
+    },
+  });
+  const serverErrors = fieldErrors(mutation.error);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const invalid = collectErrors({
+      email: requiredError(email, t),
+      roles: roles.length === 0 ? t('members.rolesRequired') : null,
+    });
+    setErrors(invalid ?? {});
+    if (invalid) {
+      focusFirstError('invite', invalid);
+      return;
+    }
+    setCreated(null);
+    mutation.mutate({ email: email.trim(), roles });
+  };
+
+  return (
+    <div className="wb-subsection">
+      <Heading3>{t('invitations.createTitle')}</Heading3>
+      {created ? (
+        <Alert type="ok" role="status">
+          <Paragraph>{t('invitations.created', { email: created.email, expiresAt: formatDateTime(created.expiresAt) })}</Paragraph>
+          <CopyField id="invitation-url" label={t('invitations.acceptUrl')} description={t('invitations.acceptUrlDescription')} value={created.acceptUrl} />
+        </Alert>
+      ) : null}
+      <form onSubmit={onSubmit} noValidate>
+        <ProblemAlert error={mutation.error} />
+        <TextField id="invite-email" label={t('fields.email')} type="email" autoComplete="off" value={email} onChange={setEmail} error={errors.email ?? serverErrors.email} required />
+        <RoleCheckboxes idPrefix="invite-roles" kind={kind} legend={t('members.roles')} value={roles} onChange={setRoles} error={errors.roles ?? serverErrors.roles} />
+        <ButtonGroup>
+          <Button type="submit" appearance="primary-action-button" busy={mutation.isPending} disabled={mutation.isPending}>
+            {t('invitations.submit')}
+          </Button>
+        </ButtonGroup>
+      </form>
+    </div>
+  );
+}
