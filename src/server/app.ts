@@ -34,6 +34,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<App> 
   const app = Fastify({
     logger: opts.logger ?? { level: deps.config.logLevel },
     trustProxy: deps.config.trustProxy,
+    // a demo console shows what matters; production keeps access logs (LOG_REQUESTS=0 turns them off)
+    disableRequestLogging: deps.config.demo || process.env.LOG_REQUESTS === '0',
     bodyLimit: 256 * 1024,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

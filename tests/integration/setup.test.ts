@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueSetupToken } from '../../src/server/modules/auth/setup.js';
+import { loadDemo } from '../../src/server/demo/seed.js';
+import { Client, createTestApp, loginAs, type TestApp } from '../helpers/app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t?.close());
+
+describe('first start of an empty installation', () => {
+  it('creates the first administrator through the one-time setup link, once', async () => {
+    const anon = new Client(t.app);
+    expect((await anon.get('/api/v1/setup')).body).toEqual({ required: true });
+    const token = await issueSetupToken(t.deps.database);
+    expect(token).toBeTruthy();
+    expect((await anon.post('/api/v1/setup', { token: 'x'.repeat(20), email: 'beheer@example.test', name: 'Beheer', password: 'een lange goede zin' })).status).toBe(403);
+    expect((await anon.post('/api/v1/setup', { token, email: 'beheer@example.test', name: 'Beheer', password: 'kort' })).status).toBe(400);
+    const ok = await anon.post('/api/v1/setup', { token, email: 'Beheer@Example.test', name: 'Beheer', password: 'een lange goede zin' });
+    expect(ok.status).toBe(201);
+    expect((await anon.get('/api/v1/setup')).body).toEqual({ required: false });
+    expect(await issueSetupToken(t.deps.database)).toBeNull();
+    expect((await anon.post('/api/v1/setup', { token, email: 'second@example.test', name: 'Nog een', password: 'een lange goede zin' })).status).toBe(409);
+    const admin = await loginAs(t.app, 'beheer@example.test', 'een lange goede zin');
+    const me = await admin.get('/api/v1/me');
+    expect(me.body.user).toMatchObject({ email: 'beheer@example.test', isInstallationAdmin: true });
+    const audit = await admin.get('/api/v1/audit-events');
+    expect(audit.body.items.some((e: any) => e.entityType === 'user' && e.action === 'create')).toBe(true);
+  });
+
+  it('refuses to load the demo dataset into a database that holds other data', async () => {
+    await expect(loadDemo(t.deps.database)).rejects.toThrow(/andere gegevens/);
+    expect((await new Client(t.app).post('/api/v1/auth/login', { email: 'admin@weerbaar.example', password: 'weerbaar-demo' })).status).toBe(401);
+  });
+});
+
+describe('demo dataset', () => {
+  it('loads once, with the contract organisations and accounts', async () => {
+    const t2 = await createTestApp();
+    try {
+      expect(await loadDemo(t2.deps.database)).toBe('loaded');
+      expect(await loadDemo(t2.deps.database)).toBe('already-loaded');
+      const analist = await loginAs(t2.app, 'analist@csirt.example', 'weerbaar-demo');
+      const orgs = (await analist.get('/api/v1/organisations')).body.items.map((o: any) => o.slug).sort();
+      expect(orgs).toEqual(['csirt-gemeenten', 'noorderveld', 'oostbroek', 'zuidhaven']);
+      for (const slug of ['zuidhaven', 'noorderveld', 'oostbroek']) {
+        for (const [local, role] of [['ciso', 'ciso'], ['fg', 'privacy'], ['oov', 'oov'], ['burgemeester', 'bestuurder'], ['raad', 'raad'], ['auditor', 'auditor']]) {
+          const c = await loginAs(t2.app, `${local}@${slug}.example`, 'weerbaar-demo');
+          const me = (await c.get('/api/v1/me')).body;
+          expect(me.memberships).toEqual([expect.objectContaining({ organisation: expect.objectContaining({ slug }), roles: [role] })]);
+        }
+      }
+      const admin = await loginAs(t2.app, 'admin@weerbaar.example', 'weerbaar-demo');
+      const z = (await admin.get('/api/v1/organisations/zuidhaven')).body;
+      expect(z.csirt.slug).toBe('csirt-gemeenten');
+      expect(z.veiligheidsregio.slug).toBe('vr-kustland');
+      expect((await admin.post('/api/v1/organisations/zuidhaven/audit-events/verify')).body.valid).toBe(true);
+    } finally {
+      await t2.close();
+    }
+  });
+});
