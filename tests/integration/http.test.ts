@@ -25,7 +25,7 @@ describe('contracts', () => {
   it('health tells the engine', async () => {
     const r = await new Client(t.app).get('/api/v1/health');
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ status: 'ok', database: t.deps.database.engine, version: expect.any(String) });
+    expect(r.body).toEqual({ status: 'ok', database: t.deps.database.engine, version: expect.any(String), demo: false });
   });
 
   it('serves the OpenAPI 3 document of every endpoint and a readable reference', async () => {

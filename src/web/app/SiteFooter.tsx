@@ -3,10 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get } from './api';
 
-interface Health {
+export interface Health {
   status: string;
   database: 'pglite' | 'postgresql';
   version: string;
+  demo: boolean;
 }
 
 export function SiteFooter() {

@@ -13,12 +13,12 @@ export async function systemRoutes(app: App, deps: Deps) {
       schema: {
         tags: ['systeem'],
         summary: 'Gezondheid van server en database',
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']), version: z.string() }) },
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']), version: z.string(), demo: z.boolean() }) },
       },
     },
     async () => {
       await deps.database.db.execute(sql`select 1`);
-      return { status: 'ok' as const, database: deps.database.engine, version: VERSION };
+      return { status: 'ok' as const, database: deps.database.engine, version: VERSION, demo: deps.config.demo };
     },
   );
 

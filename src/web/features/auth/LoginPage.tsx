@@ -13,6 +13,8 @@ import { fieldErrors } from '../../shared/problem';
 import { usePageTitle } from '../../shared/usePageTitle';
 import { collectErrors, focusFirstError, requiredError } from '../../shared/validation';
 import { fetchSetupStatus, login } from './api';
+import { get } from '../../app/api';
+import type { Health } from '../../app/SiteFooter';
 import type { LoginResult } from './api';
 import { MfaCodeForm } from './MfaCodeForm';
 import { SsoButtons } from './SsoButtons';
@@ -66,6 +68,7 @@ export function LoginPage() {
       ) : (
         <>
           <SetupNotice />
+          <DemoNotice />
           <CredentialsForm onSuccess={finish} />
           <SsoButtons />
         </>
@@ -133,6 +136,22 @@ function SetupNotice() {
   return (
     <Alert type="info">
       <Paragraph>{t('auth.login.setupRequired')}</Paragraph>
+    </Alert>
+  );
+}
+
+/** In demo mode the login page says which fictional accounts exist (the password only exists there). */
+function DemoNotice() {
+  const { t } = useTranslation();
+  const health = useQuery({ queryKey: ['health'], queryFn: ({ signal }) => get<Health>('/health', signal), staleTime: 5 * 60_000 });
+  if (!health.data?.demo) return null;
+  return (
+    <Alert type="info">
+      <Paragraph>{t('auth.login.demo', { password: 'weerbaar-demo' })}</Paragraph>
+      <Paragraph>
+        <code>ciso@zuidhaven.example</code>, <code>fg@zuidhaven.example</code>, <code>burgemeester@zuidhaven.example</code>,{' '}
+        <code>analist@csirt.example</code>, <code>admin@weerbaar.example</code>
+      </Paragraph>
     </Alert>
   );
 }
