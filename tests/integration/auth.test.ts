@@ -94,6 +94,19 @@ describe('sessions', () => {
     expect((await laptop.get('/api/v1/me')).status).toBe(200);
   });
 
+  it('expires after the idle time and after the absolute lifetime', async () => {
+    const idle = await loginAs(t.app, 'admin@alpha.test');
+    const old = await loginAs(t.app, 'admin@alpha.test');
+    const ids = (await idle.get('/api/v1/me/sessions')).body.items.map((s: any) => s.id);
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+    const idleId = (await idle.get('/api/v1/me/sessions')).body.items.find((s: any) => s.current).id;
+    const oldId = (await old.get('/api/v1/me/sessions')).body.items.find((s: any) => s.current).id;
+    await t.deps.database.db.execute(sql`update sessions set last_seen_at = now() - interval '61 minutes' where id = ${idleId}`);
+    await t.deps.database.db.execute(sql`update sessions set expires_at = now() - interval '1 second' where id = ${oldId}`);
+    expect((await idle.get('/api/v1/me')).status).toBe(401);
+    expect((await old.get('/api/v1/me')).status).toBe(401);
+  });
+
   it('cannot end somebody else’s session', async () => {
     const other = await loginAs(t.app, 'ciso@alpha.test');
     const mine = await loginAs(t.app, 'auditor@alpha.test').catch(() => null);
