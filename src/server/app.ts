@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import { z } from 'zod';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -35,7 +35,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<App> 
     logger: opts.logger ?? { level: deps.config.logLevel },
     trustProxy: deps.config.trustProxy,
     // a demo console shows what matters; production keeps access logs (LOG_REQUESTS=0 turns them off)
-    disableRequestLogging: deps.config.demo || process.env.LOG_REQUESTS === '0',
+    logController: new LogController({ disableRequestLogging: deps.config.demo || process.env.LOG_REQUESTS === '0' }),
     bodyLimit: 256 * 1024,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
