@@ -18,6 +18,8 @@ import { profileRoutes } from './modules/profile/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { userRoutes } from './modules/users/routes.js';
+import { libraryRoutes } from './modules/compliance/library-routes.js';
+import { measureRoutes } from './modules/compliance/measure-routes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const WEB_DIST = path.resolve(here, '../../dist/web');
@@ -108,6 +110,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<App> 
       await organisationRoutes(a, deps);
       await auditRoutes(a, deps);
       await userRoutes(a, deps);
+      await libraryRoutes(a, deps);
+      await measureRoutes(a, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -6,6 +6,7 @@ import { migrate, openDatabase } from './core/db/client.js';
 import { SecretBox } from './core/auth/crypto.js';
 import { createQueue } from './core/jobs/queue.js';
 import type { Deps } from './core/http/pipeline.js';
+import { loadCatalogs } from './modules/compliance/load-catalogs.js';
 
 /** The key that seals secrets at rest: SECRET_KEY, or a key generated once in the data folder. */
 export function secretKey(config: Config): string {
@@ -23,6 +24,7 @@ export async function bootstrap(config: Config): Promise<Deps> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(database);
+    await loadCatalogs(database);
   } catch (err) {
     await database.close();
     throw err;

@@ -213,3 +213,126 @@ export const alerts = pgTable('alerts', {
   createdAt: createdAt(),
   resolvedAt: timestamp('resolved_at', { withTimezone: true }),
 });
+
+/*
+ * Compliance library (global, read-only for organisations): frameworks, their requirements and
+ * mapping sets, loaded from catalogs/ at start or imported by an installation administrator.
+ */
+export const frameworks = pgTable('frameworks', {
+  id: text('id').primaryKey(),
+  version: text('version').notNull(),
+  name: text('name').notNull(),
+  title: jsonb('title').notNull(),
+  provider: text('provider').notNull(),
+  packager: text('packager'),
+  licence: text('licence').notNull(),
+  attribution: text('attribution'),
+  language: text('language').notNull(),
+  description: text('description'),
+  origin: text('origin').notNull(), // 'catalog' | 'import'
+  contentHash: text('content_hash').notNull(),
+  loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const requirements = pgTable(
+  'requirements',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    frameworkId: text('framework_id')
+      .notNull()
+      .references(() => frameworks.id, { onDelete: 'cascade' }),
+    ref: text('ref').notNull(),
+    parentRef: text('parent_ref'),
+    position: bigint('position', { mode: 'number' }).notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    assessable: boolean('assessable').notNull(),
+    status: text('status').notNull().default('active'),
+    replacedBy: text('replaced_by'),
+    isoControl: text('iso_control'),
+    cbwScope: boolean('cbw_scope'),
+    legalReference: text('legal_reference'),
+  },
+  (t) => [uniqueIndex('requirements_framework_ref_key').on(t.frameworkId, t.ref)],
+);
+
+export const mappingSets = pgTable('mapping_sets', {
+  id: text('id').primaryKey(),
+  version: text('version').notNull(),
+  title: jsonb('title').notNull(),
+  provider: text('provider').notNull(),
+  licence: text('licence').notNull(),
+  attribution: text('attribution'),
+  description: text('description'),
+  sourceFrameworkId: text('source_framework_id')
+    .notNull()
+    .references(() => frameworks.id, { onDelete: 'cascade' }),
+  targetFrameworkId: text('target_framework_id')
+    .notNull()
+    .references(() => frameworks.id, { onDelete: 'cascade' }),
+  generated: boolean('generated').notNull().default(false),
+  origin: text('origin').notNull(),
+  contentHash: text('content_hash').notNull(),
+  loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const mappings = pgTable(
+  'mappings',
+  {
+    mappingSetId: text('mapping_set_id')
+      .notNull()
+      .references(() => mappingSets.id, { onDelete: 'cascade' }),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => requirements.id, { onDelete: 'cascade' }),
+    targetId: uuid('target_id')
+      .notNull()
+      .references(() => requirements.id, { onDelete: 'cascade' }),
+    relationship: text('relationship').notNull(), // equal | subset | superset | intersect
+    strength: bigint('strength', { mode: 'number' }).notNull(),
+    rationale: text('rationale').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.mappingSetId, t.sourceId, t.targetId] }),
+    index('mappings_source_idx').on(t.sourceId),
+    index('mappings_target_idx').on(t.targetId),
+  ],
+);
+
+/* Measures (maatregelen): an organisation's own implemented controls, linked to requirements. */
+export const measures = pgTable(
+  'measures',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    status: text('status').notNull(), // gepland | in_uitvoering | geimplementeerd | vervallen
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('measures_org_idx').on(t.organisationId, t.title)],
+);
+
+export const measureRequirements = pgTable(
+  'measure_requirements',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
+    requirementId: uuid('requirement_id')
+      .notNull()
+      .references(() => requirements.id, { onDelete: 'restrict' }),
+    coverage: text('coverage').notNull(), // full | partial
+  },
+  (t) => [
+    primaryKey({ columns: [t.measureId, t.requirementId] }),
+    index('measure_requirements_org_req_idx').on(t.organisationId, t.requirementId),
+  ],
+);
