@@ -20,6 +20,7 @@ import { auditRoutes } from './modules/audit/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { libraryRoutes } from './modules/compliance/library-routes.js';
 import { measureRoutes } from './modules/compliance/measure-routes.js';
+import { assessmentRoutes } from './modules/compliance/assessment-routes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const WEB_DIST = path.resolve(here, '../../dist/web');
@@ -112,6 +113,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<App> 
       await userRoutes(a, deps);
       await libraryRoutes(a, deps);
       await measureRoutes(a, deps);
+      await assessmentRoutes(a, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -243,6 +243,8 @@ export const requirements = pgTable(
       .references(() => frameworks.id, { onDelete: 'cascade' }),
     ref: text('ref').notNull(),
     parentRef: text('parent_ref'),
+    /** the top-level ancestor (chapter), for progress per chapter */
+    chapterRef: text('chapter_ref'),
     position: bigint('position', { mode: 'number' }).notNull(),
     title: text('title').notNull(),
     description: text('description'),
@@ -334,5 +336,57 @@ export const measureRequirements = pgTable(
   (t) => [
     primaryKey({ columns: [t.measureId, t.requirementId] }),
     index('measure_requirements_org_req_idx').on(t.organisationId, t.requirementId),
+  ],
+);
+
+/* The yearly ENSIA cycle: a verantwoordingsjaar per organisation with an assessment per requirement. */
+export const assessmentYears = pgTable(
+  'assessment_years',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    year: bigint('year', { mode: 'number' }).notNull(),
+    frameworkIds: text('framework_ids').array().notNull(),
+    phase: text('phase').notNull().default('zelfevaluatie'), // zelfevaluatie | collegeverklaring | audit | verantwoording
+    createdAt: createdAt(),
+    signedAt: timestamp('signed_at', { withTimezone: true }),
+    signedByUserId: uuid('signed_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    signerName: text('signer_name'),
+    signerFunction: text('signer_function'),
+    statement: text('statement'),
+    snapshot: jsonb('snapshot'),
+    snapshotHash: text('snapshot_hash'),
+  },
+  (t) => [uniqueIndex('assessment_years_org_year_key').on(t.organisationId, t.year)],
+);
+
+export const requirementAssessments = pgTable(
+  'requirement_assessments',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    yearId: uuid('year_id')
+      .notNull()
+      .references(() => assessmentYears.id, { onDelete: 'cascade' }),
+    requirementId: uuid('requirement_id')
+      .notNull()
+      .references(() => requirements.id, { onDelete: 'restrict' }),
+    frameworkId: text('framework_id').notNull(),
+    applicable: boolean('applicable').notNull().default(true),
+    notApplicableReason: text('not_applicable_reason'),
+    result: text('result').notNull().default('niet_beoordeeld'), // voldoet | voldoet_deels | voldoet_niet | niet_beoordeeld
+    explanation: text('explanation').notNull().default(''),
+    ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    dueDate: text('due_date'),
+    auditorRemarks: text('auditor_remarks').notNull().default(''),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.yearId, t.requirementId] }),
+    index('requirement_assessments_org_idx').on(t.organisationId, t.yearId, t.frameworkId),
   ],
 );

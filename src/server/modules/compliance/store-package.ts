@@ -43,10 +43,17 @@ async function storeFramework(tx: Executor, p: FrameworkPackage, origin: 'catalo
     loadedAt: new Date(),
   };
   await tx.insert(frameworks).values({ id: p.id, ...meta }).onConflictDoUpdate({ target: frameworks.id, set: meta });
+  const parentOf = new Map(p.nodes.map((n) => [n.ref, n.parent]));
+  const chapterOf = (ref: string): string => {
+    let r = ref;
+    while (parentOf.get(r)) r = parentOf.get(r)!;
+    return r;
+  };
   const rows = p.nodes.map((n, i) => ({
     frameworkId: p.id,
     ref: n.ref,
     parentRef: n.parent,
+    chapterRef: chapterOf(n.ref),
     position: i,
     title: n.title,
     description: n.description ?? null,
@@ -65,6 +72,7 @@ async function storeFramework(tx: Executor, p: FrameworkPackage, origin: 'catalo
         target: [requirements.frameworkId, requirements.ref],
         set: {
           parentRef: sql`excluded.parent_ref`,
+          chapterRef: sql`excluded.chapter_ref`,
           position: sql`excluded.position`,
           title: sql`excluded.title`,
           description: sql`excluded.description`,
