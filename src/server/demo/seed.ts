@@ -4,6 +4,7 @@ import { memberships, organisationLinks, organisations, users } from '../core/db
 import { hashPassword } from '../core/auth/passwords.js';
 import { AuditLog } from '../core/audit/audit.js';
 import { rowsOf } from '../core/db/rows.js';
+import { seedCompliance } from './compliance-seed.js';
 
 /** Fictional demo data. The password exists only in demo mode. */
 export const DEMO_PASSWORD = 'weerbaar-demo';
@@ -75,5 +76,6 @@ export async function loadDemo(database: Database): Promise<DemoState> {
     }
     await audit.flush(tx);
   });
+  await seedCompliance(database);
   return 'loaded';
 }

@@ -83,13 +83,13 @@ export const PhaseBody = z.strictObject({ phase: z.enum(['audit', 'verantwoordin
 export const DiffDto = z.object({
   from: z.number().int(),
   to: z.number().int(),
-  summary: z.object({ improved: z.number().int(), slipped: z.number().int(), unchanged: z.number().int(), added: z.number().int(), removed: z.number().int() }),
+  summary: z.object({ improved: z.number().int(), slipped: z.number().int(), open: z.number().int(), unchanged: z.number().int(), added: z.number().int(), removed: z.number().int() }),
   items: z.array(
     z.object({
       framework: z.string(),
       ref: z.string(),
       title: z.string(),
-      change: z.enum(['improved', 'slipped', 'added', 'removed']),
+      change: z.enum(['improved', 'slipped', 'open', 'added', 'removed']),
       before: Result.nullable(),
       after: Result.nullable(),
     }),

@@ -7,7 +7,8 @@ const RANK: Record<string, number> = { niet_beoordeeld: 0, voldoet_niet: 1, vold
 
 /**
  * What improved and what slipped between two years, per requirement (matched on framework and ref,
- * so a requirement that moved in a new version of a framework shows as removed + added).
+ * so a requirement that moved in a new version of a framework shows as removed + added). A requirement
+ * not assessed yet in the later year is "open", not a slip.
  */
 export async function diffYears({ tx, org }: OrgCtx, year: number, against: number) {
   const a = await loadYear(tx, org.id, against);
@@ -23,12 +24,13 @@ export async function diffYears({ tx, org }: OrgCtx, year: number, against: numb
       from x full outer join y on x.framework_id = y.framework_id and x.ref = y.ref
       order by 1, 4`),
   );
-  const summary = { improved: 0, slipped: 0, unchanged: 0, added: 0, removed: 0 };
+  const summary = { improved: 0, slipped: 0, open: 0, unchanged: 0, added: 0, removed: 0 };
   const items = [];
   for (const r of rows) {
-    let change: 'improved' | 'slipped' | 'added' | 'removed' | null;
+    let change: 'improved' | 'slipped' | 'open' | 'added' | 'removed' | null;
     if (r.before === null) change = 'added';
     else if (r.after === null) change = 'removed';
+    else if (r.after === 'niet_beoordeeld' && r.before !== 'niet_beoordeeld') change = 'open'; // not assessed yet this year
     else {
       const d = (RANK[r.after] ?? -1) - (RANK[r.before] ?? -1);
       change = r.before === r.after || d === 0 ? null : d > 0 ? 'improved' : 'slipped';
