@@ -141,3 +141,23 @@ describe('the ENSIA year', () => {
     expect((await find(ciso, 2026, '5.1.02')).result).not.toBe('voldoet');
   });
 });
+
+describe('overview for the CSIRT', () => {
+  it('the linked CSIRT sees the progress numbers of its gemeenten and nothing else; others see nothing', async () => {
+    const root = await loginAs(t.app, 'root@install.test');
+    await root.post('/api/v1/users', { email: 'tweede@csirt.test', name: 'Tweede analist', password: PASSWORD });
+    await root.post('/api/v1/organisations/csirt/members', { email: 'tweede@csirt.test', roles: ['analist'] });
+    const analist = await loginAs(t.app, 'tweede@csirt.test');
+    const o = await analist.get('/api/v1/organisations/csirt/compliance-overview?year=2026');
+    expect(o.status).toBe(200);
+    expect(o.body.items.map((i: any) => i.organisation.slug)).toEqual(['alpha']); // beta is not linked to this CSIRT
+    const nis = o.body.items[0].frameworks.find((f: any) => f.framework === 'test:nis');
+    expect(nis).toMatchObject({ applicable: 2, voldoet: 1, percentVoldoet: 50 });
+    const y2025 = await analist.get('/api/v1/organisations/csirt/compliance-overview?year=2025');
+    expect(y2025.body.items[0]).toMatchObject({ phase: 'verantwoording', signed: true });
+    // still no access to the assessments themselves
+    expect((await analist.get('/api/v1/organisations/alpha/assessment-years/2026/assessments')).status).toBe(404);
+    const beta = await loginAs(t.app, 'admin@beta.test');
+    expect((await beta.get('/api/v1/organisations/beta/compliance-overview?year=2026')).body.items.map((i: any) => i.organisation.slug)).toEqual(['beta']);
+  });
+});

@@ -390,3 +390,29 @@ export const requirementAssessments = pgTable(
     index('requirement_assessments_org_idx').on(t.organisationId, t.yearId, t.frameworkId),
   ],
 );
+
+/**
+ * Maintained aggregate: progress of an organisation's year per framework. Written with every change
+ * to the year's assessments; shared (only these numbers) with the CSIRT and veiligheidsregio the
+ * organisation is linked to, for their overview of all connected gemeenten.
+ */
+export const complianceProgress = pgTable(
+  'compliance_progress',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    year: bigint('year', { mode: 'number' }).notNull(),
+    frameworkId: text('framework_id').notNull(),
+    total: bigint('total', { mode: 'number' }).notNull(),
+    applicable: bigint('applicable', { mode: 'number' }).notNull(),
+    voldoet: bigint('voldoet', { mode: 'number' }).notNull(),
+    voldoetDeels: bigint('voldoet_deels', { mode: 'number' }).notNull(),
+    voldoetNiet: bigint('voldoet_niet', { mode: 'number' }).notNull(),
+    nietBeoordeeld: bigint('niet_beoordeeld', { mode: 'number' }).notNull(),
+    phase: text('phase').notNull(),
+    signed: boolean('signed').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.year, t.frameworkId] }), index('compliance_progress_year_idx').on(t.year, t.frameworkId)],
+);

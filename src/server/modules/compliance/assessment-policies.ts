@@ -12,4 +12,6 @@ export const A = definePolicies({
   'assessments.sign': ['bestuurder'],
   /** auditor remarks */
   'assessments.audit': ['auditor'],
+  /** a CSIRT's or veiligheidsregio's overview of the progress of its gemeenten */
+  'compliance.overview': ['admin', 'analist', 'ciso', 'bestuurder', 'oov'],
 });

@@ -7,6 +7,7 @@ import * as S from './assessment-schemas.js';
 import { advancePhase, createYear, getSnapshot, getYear, listYears, signYear } from './assessment-years.js';
 import { bulkUpdate, listAssessments, updateAssessment } from './assessments.js';
 import { diffYears } from './year-diff.js';
+import { complianceOverview } from './progress.js';
 
 const tags = ['verantwoording (ENSIA)'];
 type YP = { year: number };
@@ -77,5 +78,19 @@ export async function assessmentRoutes(app: App, deps: Deps) {
     `${base}/:year/diff`,
     { schema: { tags, summary: 'Wat verbeterde en wat terugliep ten opzichte van een ander jaar', params: S.YearParams, querystring: S.DiffQuery, response: { 200: S.DiffDto, ...problems(400, 401, 403, 404) } } },
     inOrganisation(deps, A['assessments.read'], (ctx) => diffYears(ctx, (ctx.request.params as YP).year, (ctx.request.query as { against: number }).against)),
+  );
+
+  app.get(
+    '/organisations/:org/compliance-overview',
+    {
+      schema: {
+        tags,
+        summary: 'Overzicht voor een CSIRT of veiligheidsregio: voortgang per aangesloten gemeente en raamwerk (alleen de aantallen)',
+        params: OrgParams,
+        querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }),
+        response: { 200: S.OverviewDto, ...problems(400, 401, 403, 404) },
+      },
+    },
+    inOrganisation(deps, A['compliance.overview'], (ctx) => complianceOverview(ctx, (ctx.request.query as { year: number }).year)),
   );
 }

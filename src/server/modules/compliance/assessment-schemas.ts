@@ -96,3 +96,18 @@ export const DiffDto = z.object({
   ),
 });
 export const DiffQuery = z.strictObject({ against: z.coerce.number().int().min(2000).max(2100) });
+
+export const OverviewDto = z.object({
+  year: z.number().int(),
+  viewer: z.string(),
+  items: z.array(
+    z.object({
+      organisation: z.object({ slug: z.string(), name: z.string() }),
+      phase: Phase,
+      signed: z.boolean(),
+      frameworks: z.array(
+        z.object({ framework: z.string(), applicable: z.number().int(), voldoet: z.number().int(), voldoetDeels: z.number().int(), nietBeoordeeld: z.number().int(), percentVoldoet: z.number() }),
+      ),
+    }),
+  ),
+});

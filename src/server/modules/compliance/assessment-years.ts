@@ -7,6 +7,7 @@ import { rowsOf } from '../../core/db/rows.js';
 import { canonical } from '../../core/audit/audit.js';
 import { badRequest, conflict, notFound } from '../../core/http/problem.js';
 import { iso } from '../../core/http/schemas.js';
+import { refreshProgress } from './progress.js';
 
 export type YearRow = typeof assessmentYears.$inferSelect;
 
@@ -104,6 +105,7 @@ export async function createYear(ctx: OrgCtx, input: { year: number; frameworks?
       where r.framework_id in ${scope} and r.assessable and r.status = 'active'
       returning 1`),
   ).length;
+  await refreshProgress(tx, y, await yearProgress(tx, y.id));
   audit.record({ organisationId: org.id, entityType: 'assessment_year', entityId: String(input.year), action: 'create', after: { frameworks: scope, copyFrom: input.copyFrom ?? null, assessments: inserted } });
   return getYear(ctx, input.year);
 }
@@ -135,6 +137,7 @@ export async function signYear(ctx: OrgCtx, year: number, input: { signerName: s
       snapshotHash,
     })
     .where(eq(assessmentYears.id, y.id));
+  await refreshProgress(tx, await loadYear(tx, org.id, year), snapshot.progress);
   audit.record({ organisationId: org.id, entityType: 'assessment_year', entityId: String(year), action: 'sign', after: { signerName: input.signerName, signerFunction: input.signerFunction, snapshotHash } });
   return getYear(ctx, year);
 }
@@ -146,6 +149,7 @@ export async function advancePhase(ctx: OrgCtx, year: number, phase: 'audit' | '
   const y = await loadYear(tx, org.id, year);
   if (NEXT[y.phase] !== phase) throw conflict(`Van fase "${y.phase}" gaat het jaar niet naar "${phase}". Volgorde: zelfevaluatie → collegeverklaring (ondertekenen) → audit → verantwoording.`);
   await tx.update(assessmentYears).set({ phase }).where(eq(assessmentYears.id, y.id));
+  await refreshProgress(tx, { ...y, phase }, await yearProgress(tx, y.id));
   audit.record({ organisationId: org.id, entityType: 'assessment_year', entityId: String(year), action: 'update', before: { phase: y.phase }, after: { phase } });
   return getYear(ctx, year);
 }

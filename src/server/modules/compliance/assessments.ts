@@ -6,7 +6,8 @@ import { rowsOf } from '../../core/db/rows.js';
 import { badRequest, conflict, forbidden, notFound } from '../../core/http/problem.js';
 import { iso } from '../../core/http/schemas.js';
 import { A } from './assessment-policies.js';
-import { assertOpen, loadYear } from './assessment-years.js';
+import { assertOpen, loadYear, yearProgress } from './assessment-years.js';
+import { refreshProgress } from './progress.js';
 
 export interface AssessmentChanges {
   applicable?: boolean;
@@ -116,6 +117,7 @@ async function applyChanges(ctx: OrgCtx, year: number, requirementIds: string[],
     .set(set)
     .where(and(eq(requirementAssessments.yearId, y.id), inArray(requirementAssessments.requirementId, requirementIds)));
   const after = rowsOf<Row>(await tx.execute(sql`${SELECT} where a.year_id = ${y.id} and a.requirement_id in ${requirementIds}`));
+  if (changes.result !== undefined || changes.applicable !== undefined) await refreshProgress(tx, y, await yearProgress(tx, y.id));
   const fields = (r: Row) => ({ applicable: r.applicable, notApplicableReason: r.notApplicableReason, result: r.result, explanation: r.explanation, ownerId: r.ownerId, dueDate: r.dueDate, auditorRemarks: r.auditorRemarks });
   const byId = new Map(after.map((r) => [r.requirementId, r]));
   for (const b of before) {
