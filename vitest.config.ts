@@ -7,7 +7,7 @@ const integration = ['src/**/*.int.test.ts', 'tests/integration/**/*.test.ts'];
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.unit.test.ts'], environment: 'node' } },
+      { test: { name: 'unit', include: ['src/**/*.unit.test.ts', 'catalogs/**/*.unit.test.ts'], environment: 'node' } },
       {
         test: {
           name: 'integration-pglite',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueSetupToken } from '../../src/server/modules/auth/setup.js';
 import { loadDemo } from '../../src/server/demo/seed.js';
+import { loadCatalogs } from '../../src/server/modules/compliance/load-catalogs.js';
 import { Client, createTestApp, loginAs, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
@@ -39,6 +40,7 @@ describe('demo dataset', () => {
   it('loads once, with the contract organisations and accounts', async () => {
     const t2 = await createTestApp();
     try {
+      await loadCatalogs(t2.deps.database);
       expect(await loadDemo(t2.deps.database)).toBe('loaded');
       expect(await loadDemo(t2.deps.database)).toBe('already-loaded');
       const analist = await loginAs(t2.app, 'analist@csirt.example', 'weerbaar-demo');
@@ -56,6 +58,25 @@ describe('demo dataset', () => {
       expect(z.csirt.slug).toBe('csirt-gemeenten');
       expect(z.veiligheidsregio.slug).toBe('vr-kustland');
       expect((await admin.post('/api/v1/organisations/zuidhaven/audit-events/verify')).body.valid).toBe(true);
+
+      // the compliance picture: measures, a signed 2025 year and a half-filled 2026 year
+      const ciso = await loginAs(t2.app, 'ciso@zuidhaven.example', 'weerbaar-demo');
+      const measures = (await ciso.get('/api/v1/organisations/zuidhaven/measures?limit=100')).body.items;
+      expect(measures.length).toBeGreaterThanOrEqual(10);
+      expect(measures.every((m: any) => m.requirements.length > 0)).toBe(true);
+      const years = (await ciso.get('/api/v1/organisations/zuidhaven/assessment-years')).body.items;
+      expect(years.map((y: any) => [y.year, y.signed !== null])).toEqual([[2025, true], [2026, false]]);
+      const y2026 = (await ciso.get('/api/v1/organisations/zuidhaven/assessment-years/2026')).body;
+      const bio = y2026.progress.find((p: any) => p.framework === 'weerbaar:bio2');
+      expect(bio.total).toBe(117);
+      expect(bio.niet_beoordeeld / bio.total).toBeGreaterThan(0.3);
+      expect(bio.niet_beoordeeld / bio.total).toBeLessThan(0.7);
+      const diff = (await ciso.get('/api/v1/organisations/zuidhaven/assessment-years/2026/diff?against=2025')).body;
+      expect(diff.summary.improved + diff.summary.slipped).toBeGreaterThan(0);
+      const cov = (await ciso.get('/api/v1/organisations/zuidhaven/frameworks/weerbaar:cbw-nis2/coverage')).body;
+      expect(cov.summary.voldoet + cov.summary.voldoet_deels).toBeGreaterThan(3);
+      const overview = (await loginAs(t2.app, 'analist@csirt.example', 'weerbaar-demo')).get('/api/v1/organisations/csirt-gemeenten/compliance-overview?year=2026');
+      expect((await overview).body.items.map((i: any) => i.organisation.slug)).toEqual(['noorderveld', 'oostbroek', 'zuidhaven']);
     } finally {
       await t2.close();
     }

@@ -28,6 +28,7 @@ interface SourceRow {
  * direction — with where the answer came from. All sources count (not only the first one).
  * A mapping covers the whole target for equal (and superset forward / subset reverse), part of it otherwise;
  * a partial link or a partial mapping makes the source partial. Only implemented measures count.
+ * Transition tables inside one framework (old number → new number) do not count as sources.
  */
 export async function deriveCoverage({ tx, org }: OrgCtx, frameworkId: string) {
   const [f] = await tx.select({ id: frameworks.id }).from(frameworks).where(eq(frameworks.id, frameworkId));
@@ -55,13 +56,13 @@ export async function deriveCoverage({ tx, org }: OrgCtx, frameworkId: string) {
              mp.relationship, mp.strength::int, mp.rationale
         from mappings mp join requirements t on t.id = mp.target_id join requirements s on s.id = mp.source_id
         join links l on l.requirement_id = mp.source_id
-        where t.framework_id = ${frameworkId}
+        where t.framework_id = ${frameworkId} and s.framework_id <> t.framework_id
       union all
       select mp.source_id, l.measure_id, l.title, l.status, l.coverage, 'reverse', mp.mapping_set_id, t.framework_id, t.ref,
              mp.relationship, mp.strength::int, mp.rationale
         from mappings mp join requirements s on s.id = mp.source_id join requirements t on t.id = mp.target_id
         join links l on l.requirement_id = mp.target_id
-        where s.framework_id = ${frameworkId}`),
+        where s.framework_id = ${frameworkId} and s.framework_id <> t.framework_id`),
   );
   const byReq = new Map<string, SourceRow[]>();
   for (const s of sources) byReq.set(s.requirementId, [...(byReq.get(s.requirementId) ?? []), s]);

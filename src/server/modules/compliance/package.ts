@@ -37,6 +37,10 @@ export const FrameworkPackage = z
     kind: z.literal('framework'),
     name: z.string().min(1).max(100),
     language: z.string().min(2).max(10),
+    licenceNote: z.string().max(2000).nullable().optional(),
+    /** BIO2: the ISO/IEC 27002 controls without a government measure, and those outside Cbw scope */
+    isoControlsWithoutMeasure: z.array(z.string().max(20)).max(200).optional(),
+    isoControlsOutsideCbwScope: z.array(z.string().max(20)).max(200).optional(),
     nodes: z.array(NodeSchema).min(1).max(20_000),
   })
   .superRefine((p, ctx) => {

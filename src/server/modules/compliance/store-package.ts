@@ -119,6 +119,12 @@ async function refIds(tx: Executor, frameworkId: string): Promise<Map<string, st
   return new Map(rows.map((r) => [r.ref, r.id]));
 }
 
+/**
+ * A mapping may name an earlier version of a framework as `id@version` (the BIO2 v1.2 → v1.3 transition):
+ * its refs resolve against the current package, which keeps old numbers as moved or removed nodes.
+ */
+export const baseFrameworkId = (id: string) => id.split('@')[0];
+
 /** Checks that the frameworks and refs a mapping points to exist; the problems say which row. */
 export async function checkMappingReferences(tx: Executor, p: MappingPackage, pending: FrameworkPackage[] = []): Promise<PackageProblem[]> {
   const problems: PackageProblem[] = [];
@@ -128,8 +134,8 @@ export async function checkMappingReferences(tx: Executor, p: MappingPackage, pe
     const m = await refIds(tx, id);
     return m.size ? new Set(m.keys()) : null;
   };
-  const source = await refsOf(p.source);
-  const target = await refsOf(p.target);
+  const source = await refsOf(baseFrameworkId(p.source));
+  const target = await refsOf(baseFrameworkId(p.target));
   if (!source) problems.push({ path: 'source', message: `raamwerk "${p.source}" staat niet in de bibliotheek` });
   if (!target) problems.push({ path: 'target', message: `raamwerk "${p.target}" staat niet in de bibliotheek` });
   if (!source || !target) return problems;
@@ -156,8 +162,8 @@ async function storeMapping(tx: Executor, p: MappingPackage, origin: 'catalog' |
     licence: p.licence,
     attribution: p.attribution ?? null,
     description: p.description ?? null,
-    sourceFrameworkId: p.source,
-    targetFrameworkId: p.target,
+    sourceFrameworkId: baseFrameworkId(p.source),
+    targetFrameworkId: baseFrameworkId(p.target),
     generated,
     origin,
     contentHash: hash,
@@ -165,8 +171,8 @@ async function storeMapping(tx: Executor, p: MappingPackage, origin: 'catalog' |
   };
   await tx.insert(mappingSets).values({ id: p.id, ...meta }).onConflictDoUpdate({ target: mappingSets.id, set: meta });
   await tx.delete(mappings).where(eq(mappings.mappingSetId, p.id));
-  const src = await refIds(tx, p.source);
-  const tgt = await refIds(tx, p.target);
+  const src = await refIds(tx, baseFrameworkId(p.source));
+  const tgt = await refIds(tx, baseFrameworkId(p.target));
   const unique = new Map<string, (typeof mappings.$inferInsert)>();
   for (const r of p.rows) {
     const row = { mappingSetId: p.id, sourceId: src.get(r.source)!, targetId: tgt.get(r.target)!, relationship: r.relationship, strength: r.strength, rationale: r.rationale };
