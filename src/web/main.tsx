@@ -4,6 +4,7 @@ import '@utrecht/component-library-css/dist/index.css';
 import '@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css';
 import './theme/weerbaar-theme.css';
 import './theme/layout.css';
+import './theme/compliance.css';
 import './i18n/setup';
 import { App } from './app/App';
 

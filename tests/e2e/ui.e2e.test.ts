@@ -1,131 +1,27 @@
 /**
  * Browser tests for the Weerbaar web interface: real Chromium (/usr/bin/chromium via playwright-core)
  * against the built SPA served by the server in demo mode. Every page visited is checked with
- * axe-core against WCAG 2.1 A/AA.
- *
- * The server comes from ./server (startServer → {url, stop}). Set E2E_BASE_URL to run against a
- * server that is already running (demo mode, fresh data) instead.
+ * axe-core against WCAG 2.1 A/AA. Set-up and helpers live in ./support.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { generateSync } from 'otplib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import {
+  ADMIN,
+  baseUrl,
+  CISO,
+  expectAccessible,
+  expectHeading,
+  fillCredentials,
+  logout,
+  newPage,
+  openFromNav,
+  useBrowserAndServer,
+} from './support';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-const PASSWORD = 'weerbaar-demo';
-const CISO = 'ciso@zuidhaven.example';
-const ADMIN = 'admin@weerbaar.example';
-
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-let baseUrl = '';
-let stopServer: (() => Promise<void>) | undefined;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (process.env.E2E_BASE_URL) {
-    baseUrl = process.env.E2E_BASE_URL.replace(/\/$/, '');
-  } else {
-    const { startServer } = await import('./server');
-    const server = await startServer();
-    baseUrl = server.url.replace(/\/$/, '');
-    stopServer = server.stop;
-  }
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stopServer?.();
-});
+useBrowserAndServer();
 
 // ---------------------------------------------------------------------------------------------
 // helpers
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[]; failureSummary?: string; html: string }>;
-}
-
-/**
- * Runs axe-core in the page. The source is evaluated through the DevTools protocol
- * (page.evaluate), which the page's Content-Security-Policy does not block, unlike a <script> tag.
- */
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await settle(page);
-  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
-  if (!loaded) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary, html: n.html.slice(0, 200) })),
-    }));
-  }, WCAG_TAGS);
-  if (violations.length > 0) {
-    console.error(`axe violations on "${name}" (${page.url()}):\n${JSON.stringify(violations, null, 2)}`);
-  }
-  expect(violations, `axe violations on ${name}`).toEqual([]);
-}
-
-/** Waits until the SPA has no loading indicators left and fonts/layout are stable. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('domcontentloaded');
-  await page.waitForFunction(() => document.querySelectorAll('.wb-loading, [aria-busy="true"]').length === 0, null, {
-    timeout: 15_000,
-  });
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-}
-
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-  return { context, page };
-}
-
-async function fillCredentials(page: Page, email: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Inloggen' }).isVisible()).toBe(true);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-}
-
-async function expectHeading(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor({ state: 'visible', timeout: 15_000 });
-}
-
-async function logout(page: Page): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: 'Afmelden', exact: true }).click();
-  await page.waitForURL(/\/login/);
-  await expectHeading(page, 'Inloggen');
-}
-
-/** Clicks a link in the main navigation and waits for the page heading. */
-async function openFromNav(page: Page, link: string | RegExp, heading: string | RegExp): Promise<void> {
-  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: link }).click();
-  await expectHeading(page, heading);
-}
 
 const TOTP_PERIOD_MS = 30_000;
 const timeStep = (ms = Date.now()) => Math.floor(ms / TOTP_PERIOD_MS);
@@ -150,7 +46,7 @@ describe('web interface', () => {
   it('public pages are accessible', async () => {
     const { context, page } = await newPage();
     try {
-      await page.goto(`${baseUrl}/login`);
+      await page.goto(`${baseUrl()}/login`);
       await expectHeading(page, 'Inloggen');
       expect(await page.getAttribute('html', 'lang')).toBe('nl');
       await expectAccessible(page, 'login');
@@ -170,11 +66,11 @@ describe('web interface', () => {
       const describedBy = (await email.getAttribute('aria-describedby')) ?? '';
       expect(await page.locator(`[id="${describedBy.split(' ').pop()}"]`).textContent()).toContain('verplicht');
 
-      await page.goto(`${baseUrl}/setup`);
+      await page.goto(`${baseUrl()}/setup`);
       await expectHeading(page, 'Weerbaar inrichten');
       await expectAccessible(page, 'setup');
 
-      await page.goto(`${baseUrl}/invitation/does-not-exist`);
+      await page.goto(`${baseUrl()}/invitation/does-not-exist`);
       await expectHeading(page, 'Uitnodiging');
       await page.getByRole('alert').first().waitFor({ state: 'visible' });
       await expectAccessible(page, 'invitation (unknown token)');
@@ -295,8 +191,8 @@ describe('web interface', () => {
       // The invited person opens the link in their own browser, creates an account and is in.
       const invitee = await newPage();
       try {
-        const invitationPath = new URL(acceptUrl, baseUrl).pathname;
-        await invitee.page.goto(`${baseUrl}${invitationPath}`);
+        const invitationPath = new URL(acceptUrl, baseUrl()).pathname;
+        await invitee.page.goto(`${baseUrl()}${invitationPath}`);
         await expectHeading(invitee.page, 'Uitnodiging');
         await invitee.page.getByLabel('Naam', { exact: true }).waitFor();
         await expectAccessible(invitee.page, 'invitation (new account)');

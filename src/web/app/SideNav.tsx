@@ -3,19 +3,31 @@ import { AppNavLink } from '../shared/AppLink';
 import { can, PERMISSIONS, useOrganisation } from '../shared/organisation';
 import { CAPABILITIES } from './capabilities';
 
+interface SubPage {
+  to: string;
+  label: string;
+  allowed: boolean;
+}
+
 /**
  * Main navigation: the twelve capabilities for the current organisation. Under
- * "Organisatie & mensen" it lists the organisation pages the user's permissions allow.
+ * "Organisatie & mensen" and "Compliance" it lists the sub-pages the user's permissions allow.
  */
 export function SideNav({ org }: { org: string }) {
   const { t } = useTranslation();
   const organisation = useOrganisation(org);
   const base = `/o/${encodeURIComponent(org)}`;
-  const subPages = [
-    { to: `${base}/members`, label: t('nav.members'), allowed: can(organisation.data, PERMISSIONS.manageMembers) },
-    { to: `${base}/settings`, label: t('nav.settings'), allowed: can(organisation.data, PERMISSIONS.manageOrganisation) },
-    { to: `${base}/audit`, label: t('nav.audit'), allowed: can(organisation.data, PERMISSIONS.readAudit) },
-  ].filter((page) => page.allowed);
+  const subPages: Record<string, SubPage[]> = {
+    organisation: [
+      { to: `${base}/members`, label: t('nav.members'), allowed: can(organisation.data, PERMISSIONS.manageMembers) },
+      { to: `${base}/settings`, label: t('nav.settings'), allowed: can(organisation.data, PERMISSIONS.manageOrganisation) },
+      { to: `${base}/audit`, label: t('nav.audit'), allowed: can(organisation.data, PERMISSIONS.readAudit) },
+    ].filter((page) => page.allowed),
+    compliance: [
+      { to: `${base}/compliance/measures`, label: t('compliance.nav.measures'), allowed: can(organisation.data, PERMISSIONS.readMeasures) },
+      { to: `${base}/compliance/mappings`, label: t('compliance.nav.mappings'), allowed: true },
+    ].filter((page) => page.allowed),
+  };
 
   return (
     <nav className="wb-sidenav" aria-label={t('nav.label')}>
@@ -30,9 +42,9 @@ export function SideNav({ org }: { org: string }) {
               {t(`capabilities.${capability.key}.title`)}
               {capability.available ? null : <span className="wb-visually-hidden"> ({t('unavailable.badge')})</span>}
             </AppNavLink>
-            {capability.key === 'organisation' && subPages.length > 0 ? (
+            {subPages[capability.key]?.length ? (
               <ul className="wb-sidenav__sublist">
-                {subPages.map((page) => (
+                {subPages[capability.key].map((page) => (
                   <li key={page.to} className="wb-sidenav__item">
                     <AppNavLink to={page.to} className="wb-sidenav__link">
                       {page.label}

@@ -11,7 +11,7 @@ export interface Capability {
 
 export const CAPABILITIES: Capability[] = [
   { key: 'organisation', path: '', available: true },
-  { key: 'compliance', path: 'compliance', available: false },
+  { key: 'compliance', path: 'compliance', available: true },
   { key: 'risks', path: 'risicos', available: false },
   { key: 'assets', path: 'assets', available: false },
   { key: 'incidents', path: 'incidenten', available: false },

@@ -1,6 +1,11 @@
 import { createBrowserRouter } from 'react-router';
 import { AdminPage } from '../features/admin/AdminPage';
 import { AuditPage } from '../features/audit/AuditPage';
+import { CompliancePage } from '../features/compliance/CompliancePage';
+import { FrameworkPage } from '../features/compliance/FrameworkPage';
+import { MappingSetPage, MappingSetsPage } from '../features/compliance/MappingPages';
+import { MeasurePage, NewMeasurePage } from '../features/compliance/MeasurePages';
+import { MeasuresPage } from '../features/compliance/MeasuresPage';
 import { InvitationPage } from '../features/auth/InvitationPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SetupPage } from '../features/auth/SetupPage';
@@ -24,6 +29,10 @@ import { Shell } from './Shell';
  *   /                                              → current organisation
  *   /profile, /admin                               signed in (admin: installation administrators)
  *   /o/:org, /o/:org/{members,settings,audit}      organisation pages (permission-checked)
+ *   /o/:org/compliance                             frameworks with the organisation's derived compliance
+ *     /frameworks/:frameworkId                     requirements tree, results and where they come from
+ *     /measures, /measures/new, /measures/:id      measures: list, create, edit/delete
+ *     /mappings, /mappings/:mappingSetId           mapping sets between frameworks
  *   /o/:org/<capability>                           "not yet available" pages for the capabilities not built yet
  */
 export const router = createBrowserRouter([
@@ -53,6 +62,13 @@ export const router = createBrowserRouter([
               { path: 'members', element: <MembersPage /> },
               { path: 'settings', element: <SettingsPage /> },
               { path: 'audit', element: <AuditPage /> },
+              { path: 'compliance', element: <CompliancePage /> },
+              { path: 'compliance/frameworks/:frameworkId', element: <FrameworkPage /> },
+              { path: 'compliance/measures', element: <MeasuresPage /> },
+              { path: 'compliance/measures/new', element: <NewMeasurePage /> },
+              { path: 'compliance/measures/:measureId', element: <MeasurePage /> },
+              { path: 'compliance/mappings', element: <MappingSetsPage /> },
+              { path: 'compliance/mappings/:mappingSetId', element: <MappingSetPage /> },
               ...CAPABILITIES.filter((capability) => !capability.available).map((capability) => ({
                 path: capability.path,
                 element: <UnavailablePage capability={capability.key} />,

@@ -34,6 +34,9 @@ export const PERMISSIONS = {
   manageOrganisation: 'organisation.manage',
   manageMembers: 'members.manage',
   readAudit: 'audit.read',
+  readMembers: 'members.read',
+  readMeasures: 'measures.read',
+  manageMeasures: 'measures.manage',
 } as const;
 
 export { ORGANISATION_KINDS } from '../../shared/roles';
