@@ -21,7 +21,7 @@ const summaryColumns = {
   language: frameworks.language,
   description: frameworks.description,
   origin: frameworks.origin,
-  requirementCount: sql<number>`(select count(*)::int from requirements r where r.framework_id = "frameworks"."id" and r.assessable)`,
+  requirementCount: sql<number>`(select count(*)::int from requirements r where r.framework_id = "frameworks"."id" and r.assessable and r.status = 'active')`,
 };
 
 /** The shared library: every signed-in user reads it; only an installation administrator imports. */
