@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Textbox } from '@utrecht/component-library-react';
+import { Textbox } from '@utrecht/component-library-react';
 import type { TextboxProps } from '@utrecht/component-library-react';
+import { FieldFrame } from './FieldFrame';
 
 export interface TextFieldProps extends Omit<TextboxProps, 'id' | 'value' | 'onChange' | 'invalid'> {
   id: string;
@@ -11,18 +12,11 @@ export interface TextFieldProps extends Omit<TextboxProps, 'id' | 'value' | 'onC
   error?: string | null;
 }
 
-/** Label + optional description + textbox + error message, wired with for/id and aria-describedby. */
+/** A labelled single-line text field. */
 export function TextField({ id, label, value, onChange, description, error, ...inputProps }: TextFieldProps) {
-  const descriptionId = description ? `${id}-description` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [descriptionId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <FormField
-      invalid={Boolean(error)}
-      label={<FormLabel htmlFor={id}>{label}</FormLabel>}
-      description={description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : undefined}
-      errorMessage={error ? <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage> : undefined}
-      input={
+    <FieldFrame id={id} label={label} description={description} error={error}>
+      {(describedBy) => (
         <Textbox
           {...inputProps}
           id={id}
@@ -31,7 +25,7 @@ export function TextField({ id, label, value, onChange, description, error, ...i
           aria-describedby={describedBy}
           onChange={(event) => onChange(event.target.value)}
         />
-      }
-    />
+      )}
+    </FieldFrame>
   );
 }

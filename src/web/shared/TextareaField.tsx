@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Textarea } from '@utrecht/component-library-react';
+import { Textarea } from '@utrecht/component-library-react';
 import type { TextareaProps } from '@utrecht/component-library-react';
+import { FieldFrame } from './FieldFrame';
 
 export interface TextareaFieldProps extends Omit<TextareaProps, 'id' | 'value' | 'onChange' | 'invalid'> {
   id: string;
@@ -11,18 +12,11 @@ export interface TextareaFieldProps extends Omit<TextareaProps, 'id' | 'value' |
   error?: string | null;
 }
 
-/** Label + optional description + multi-line text + error message, wired like TextField. */
+/** A labelled multi-line text field. */
 export function TextareaField({ id, label, value, onChange, description, error, ...inputProps }: TextareaFieldProps) {
-  const descriptionId = description ? `${id}-description` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [descriptionId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <FormField
-      invalid={Boolean(error)}
-      label={<FormLabel htmlFor={id}>{label}</FormLabel>}
-      description={description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : undefined}
-      errorMessage={error ? <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage> : undefined}
-      input={
+    <FieldFrame id={id} label={label} description={description} error={error}>
+      {(describedBy) => (
         <Textarea
           {...inputProps}
           id={id}
@@ -31,7 +25,7 @@ export function TextareaField({ id, label, value, onChange, description, error, 
           aria-describedby={describedBy}
           onChange={(event) => onChange(event.target.value)}
         />
-      }
-    />
+      )}
+    </FieldFrame>
   );
 }

@@ -2,11 +2,11 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { OrgCtx } from '../../core/http/pipeline.js';
 import { orgAllows } from '../../core/http/pipeline.js';
 import { requirementAssessments, users } from '../../core/db/schema.js';
-import { rowsOf } from '../../core/db/rows.js';
+import { containsPattern, rowsOf } from '../../core/db/rows.js';
 import { badRequest, conflict, forbidden, notFound } from '../../core/http/problem.js';
 import { iso } from '../../core/http/schemas.js';
 import { A } from './assessment-policies.js';
-import { assertOpen, loadYear, yearProgress } from './assessment-years.js';
+import { loadYear, yearProgress } from './assessment-years.js';
 import { refreshProgress } from './progress.js';
 
 export interface AssessmentChanges {
@@ -68,7 +68,7 @@ export async function listAssessments(
   q: { framework?: string; chapter?: string; owner?: string; result?: string; overdue?: 'true' | 'false'; q?: string; limit: number; cursor?: string },
 ) {
   const y = await loadYear(tx, org.id, year);
-  const like = q.q ? `%${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const like = q.q ? containsPattern(q.q.toLowerCase()) : null;
   const where = sql`a.year_id = ${y.id} and a.organisation_id = ${org.id}
     and (${q.framework ?? null}::text is null or a.framework_id = ${q.framework ?? null})
     and (${q.chapter ?? null}::text is null or r.chapter_ref = ${q.chapter ?? null})
@@ -136,4 +136,3 @@ export async function bulkUpdate(ctx: OrgCtx, year: number, requirementIds: stri
   return { updated: rows.length };
 }
 
-export { assertOpen };

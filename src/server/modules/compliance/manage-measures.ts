@@ -2,6 +2,7 @@ import { and, asc, eq, gt, ilike, or } from 'drizzle-orm';
 import type { OrgCtx } from '../../core/http/pipeline.js';
 import { measures } from '../../core/db/schema.js';
 import { badRequest, notFound } from '../../core/http/problem.js';
+import { containsPattern } from '../../core/db/rows.js';
 import { assertOwnerIsMember, loadMeasure, presentMeasures, replaceLinks, resolveLinks, type LinkInput } from './measure-repo.js';
 
 interface MeasureInput {
@@ -12,8 +13,8 @@ interface MeasureInput {
   requirements?: LinkInput[];
 }
 
-const linkSnapshot = async (ctx: OrgCtx, id: string) =>
-  (await presentMeasures(ctx.tx, [(await loadMeasure(ctx.tx, ctx.org.id, id))!]))[0].requirements.map((r) => `${r.framework} ${r.ref} (${r.coverage})`);
+const linkLabels = (m: { requirements: { framework: string; ref: string; coverage: string }[] }) =>
+  m.requirements.map((r) => `${r.framework} ${r.ref} (${r.coverage})`);
 
 export async function createMeasure(ctx: OrgCtx, input: Required<Pick<MeasureInput, 'title' | 'description' | 'status' | 'requirements'>> & MeasureInput) {
   const { tx, org, audit } = ctx;
@@ -30,7 +31,7 @@ export async function createMeasure(ctx: OrgCtx, input: Required<Pick<MeasureInp
     entityType: 'measure',
     entityId: m.id,
     action: 'create',
-    after: { title: m.title, description: m.description, ownerId: m.ownerId, status: m.status, requirements: out.requirements.map((r) => `${r.framework} ${r.ref} (${r.coverage})`) },
+    after: { title: m.title, description: m.description, ownerId: m.ownerId, status: m.status, requirements: linkLabels(out) },
   });
   return out;
 }
@@ -40,7 +41,7 @@ export async function updateMeasure(ctx: OrgCtx, id: string, input: MeasureInput
   const before = await loadMeasure(tx, org.id, id);
   if (!before) throw notFound();
   if (input.ownerId !== undefined) await assertOwnerIsMember(tx, input.ownerId);
-  const linksBefore = input.requirements ? await linkSnapshot(ctx, id) : undefined;
+  const linksBefore = input.requirements ? linkLabels((await presentMeasures(tx, [before]))[0]) : undefined;
   const { requirements: links, ...fields } = input;
   const [after] = await tx
     .update(measures)
@@ -56,7 +57,7 @@ export async function updateMeasure(ctx: OrgCtx, id: string, input: MeasureInput
     entityId: id,
     action: 'update',
     before: { ...pick(before), ...(linksBefore ? { requirements: linksBefore } : {}) },
-    after: { ...pick(after), ...(links ? { requirements: out.requirements.map((r) => `${r.framework} ${r.ref} (${r.coverage})`) } : {}) },
+    after: { ...pick(after), ...(links ? { requirements: linkLabels(out) } : {}) },
   });
   return out;
 }
@@ -84,7 +85,7 @@ export async function listMeasures(ctx: OrgCtx, q: { q?: string; status?: string
     .where(
       and(
         eq(measures.organisationId, ctx.org.id),
-        q.q ? or(ilike(measures.title, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), ilike(measures.description, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)) : undefined,
+        q.q ? or(ilike(measures.title, containsPattern(q.q)), ilike(measures.description, containsPattern(q.q))) : undefined,
         q.status ? eq(measures.status, q.status) : undefined,
         q.owner ? eq(measures.ownerId, q.owner) : undefined,
         after ? or(gt(measures.title, after[0]), and(eq(measures.title, after[0]), gt(measures.id, after[1]))) : undefined,

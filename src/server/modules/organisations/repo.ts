@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../core/db/client.js';
-import { memberships, organisationLinks, organisations, users } from '../../core/db/schema.js';
+import { memberships, organisations, users } from '../../core/db/schema.js';
 import { rowsOf } from '../../core/db/rows.js';
 
 export async function loadOrganisation(tx: Executor, id: string) {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { App, Deps } from '../../core/http/pipeline.js';
 import { asUser } from '../../core/http/pipeline.js';
 import { Email, problems, Uuid } from '../../core/http/schemas.js';
-import { rowsOf } from '../../core/db/rows.js';
+import { containsPattern, rowsOf } from '../../core/db/rows.js';
 import { users } from '../../core/db/schema.js';
 import { hashPassword, passwordProblem } from '../../core/auth/passwords.js';
 import { badRequest, conflict } from '../../core/http/problem.js';
@@ -44,7 +44,7 @@ export async function userRoutes(app: App, deps: Deps) {
       deps,
       async ({ tx, request }) => {
         const q = request.query as z.infer<typeof UsersQuery>;
-        const like = q.q ? `%${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+        const like = q.q ? containsPattern(q.q.toLowerCase()) : null;
         const rows = rowsOf<any>(
           await tx.execute(sql`
             select u.id, u.email, u.name, u.is_installation_admin as "isInstallationAdmin", (u.totp_secret is not null) as "mfaEnabled",
