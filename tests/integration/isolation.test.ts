@@ -4,7 +4,7 @@ import { tenantTx } from '../../src/server/core/db/client.js';
 import { auditEvents, invitations, memberships, organisationOidc, organisations, users } from '../../src/server/core/db/schema.js';
 import { rowsOf } from '../../src/server/core/db/rows.js';
 import { ENGINE } from '../helpers/db.js';
-import { createTestApp, loginAs, seedWorld, type TestApp } from '../helpers/app.js';
+import { createTestApp, loginAs, ownerSql, seedWorld, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
 let world: Awaited<ReturnType<typeof seedWorld>>;
@@ -129,4 +129,24 @@ describe('HTTP: another organisation answers 404, never 403 and never the data',
     const list = await c.get('/api/v1/organisations');
     expect(list.body.items.map((o: any) => o.slug)).toEqual(['alpha']);
   });
+
+  it('every table with an organisation_id has row-level security, a policy and the application role may use it', async () => {
+    const tables = rowsOf<{ table_name: string; rls: boolean; policies: number; granted: boolean }>(
+      await ownerSql(
+        t.deps,
+        sql`select c.table_name, cl.relrowsecurity as rls,
+              (select count(*)::int from pg_policies p where p.tablename = c.table_name) as policies,
+              has_table_privilege('weerbaar_app', quote_ident(c.table_name), 'SELECT') as granted
+            from information_schema.columns c join pg_class cl on cl.relname = c.table_name
+            where c.column_name = 'organisation_id' and c.table_schema = current_schema() and cl.relkind = 'r'
+            order by 1`,
+      ),
+    );
+    expect(tables.length).toBeGreaterThan(15);
+    // installation tables that only system transactions reach (see the schema's header)
+    const global = new Set(['alerts', 'oidc_states']);
+    const missing = tables.filter((x) => !global.has(x.table_name)).filter((x) => !x.rls || x.policies < 1 || !x.granted).map((x) => x.table_name);
+    expect(missing).toEqual([]);
+  });
 });
+

@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import nl from './nl.json';
-import en from './en.json';
+import { RESOURCES } from './resources';
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -35,7 +34,7 @@ function applyLanguage(language: string): void {
 i18n.on('languageChanged', applyLanguage);
 
 void i18n.use(initReactI18next).init({
-  resources: { nl: { translation: nl }, en: { translation: en } },
+  resources: { nl: { translation: RESOURCES.nl }, en: { translation: RESOURCES.en } },
   lng: storedLanguage(),
   fallbackLng: 'nl',
   supportedLngs: LANGUAGES,

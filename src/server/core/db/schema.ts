@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  customType,
   boolean,
   index,
   jsonb,
@@ -415,4 +416,195 @@ export const complianceProgress = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.year, t.frameworkId] }), index('compliance_progress_year_idx').on(t.year, t.frameworkId)],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/*
+ * Evidence (bewijs): a file or a link with a validity period, reusable across measures and
+ * requirement assessments. File content sits behind the storage port (core/storage): in the
+ * data folder or in the database table file_blobs.
+ */
+export const evidence = pgTable(
+  'evidence',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(), // file | link | signal
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    url: text('url'),
+    fileName: text('file_name'),
+    mediaType: text('media_type'),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }),
+    sha256: text('sha256'),
+    storageKey: text('storage_key'),
+    validFrom: text('valid_from'), // ISO date
+    validUntil: text('valid_until'), // ISO date; null = no expiry
+    /** last reminder stage sent: 'soon' (within 30 days) or 'expired' */
+    reminded: text('reminded'),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('evidence_org_valid_idx').on(t.organisationId, t.validUntil), index('evidence_org_created_idx').on(t.organisationId, t.createdAt)],
+);
+
+export const fileBlobs = pgTable(
+  'file_blobs',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.key] })],
+);
+
+export const measureEvidence = pgTable(
+  'measure_evidence',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
+    evidenceId: uuid('evidence_id')
+      .notNull()
+      .references(() => evidence.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.measureId, t.evidenceId] }), index('measure_evidence_evidence_idx').on(t.evidenceId)],
+);
+
+export const assessmentEvidence = pgTable(
+  'assessment_evidence',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    yearId: uuid('year_id')
+      .notNull()
+      .references(() => assessmentYears.id, { onDelete: 'cascade' }),
+    requirementId: uuid('requirement_id')
+      .notNull()
+      .references(() => requirements.id, { onDelete: 'restrict' }),
+    evidenceId: uuid('evidence_id')
+      .notNull()
+      .references(() => evidence.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.yearId, t.requirementId, t.evidenceId] }), index('assessment_evidence_evidence_idx').on(t.evidenceId)],
+);
+
+/* Machine observations against a measure (scanner, monitoring); the latest per source+check is kept in measure_signal_state. */
+export const signals = pgTable(
+  'signals',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
+    source: text('source').notNull(),
+    check: text('check').notNull(),
+    passed: boolean('passed').notNull(),
+    observedAt: timestamp('observed_at', { withTimezone: true }).notNull(),
+    details: jsonb('details'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('signals_measure_idx').on(t.organisationId, t.measureId, t.observedAt)],
+);
+
+export const measureSignalState = pgTable(
+  'measure_signal_state',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
+    source: text('source').notNull(),
+    check: text('check').notNull(),
+    passed: boolean('passed').notNull(),
+    observedAt: timestamp('observed_at', { withTimezone: true }).notNull(),
+    signalId: uuid('signal_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.measureId, t.source, t.check] }), index('measure_signal_state_org_idx').on(t.organisationId, t.passed)],
+);
+
+/* Audit findings on a year (by the auditor); each becomes a tracked action. */
+export const auditFindings = pgTable(
+  'audit_findings',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    yearId: uuid('year_id')
+      .notNull()
+      .references(() => assessmentYears.id, { onDelete: 'cascade' }),
+    requirementId: uuid('requirement_id').references(() => requirements.id, { onDelete: 'restrict' }),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    severity: text('severity').notNull(), // hoog | midden | laag
+    createdAt: createdAt(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('audit_findings_year_idx').on(t.organisationId, t.yearId)],
+);
+
+/* Tracked actions (acties): from audit findings now; from incidents' lessons learned and risks later. */
+export const actions = pgTable(
+  'actions',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    dueDate: text('due_date'),
+    status: text('status').notNull().default('open'), // open | in_uitvoering | afgerond | vervallen
+    sourceType: text('source_type').notNull(), // audit_finding | handmatig
+    sourceId: uuid('source_id'),
+    measureId: uuid('measure_id').references(() => measures.id, { onDelete: 'set null' }),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('actions_org_status_idx').on(t.organisationId, t.status, t.dueDate), index('actions_source_idx').on(t.sourceId)],
+);
+
+/* The in-app inbox: reminders and notices per user within an organisation. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: uuid('subject_id'),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    link: text('link'),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt), index('notifications_org_idx').on(t.organisationId)],
 );
