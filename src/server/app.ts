@@ -21,6 +21,12 @@ import { userRoutes } from './modules/users/routes.js';
 import { libraryRoutes } from './modules/compliance/library-routes.js';
 import { measureRoutes } from './modules/compliance/measure-routes.js';
 import { assessmentRoutes } from './modules/compliance/assessment-routes.js';
+import { evidenceRoutes } from './modules/compliance/evidence-routes.js';
+import { exportRoutes } from './modules/compliance/export-routes.js';
+import { findingRoutes } from './modules/compliance/finding-routes.js';
+import { importRoutes } from './modules/compliance/import-routes.js';
+import { inboxRoutes } from './modules/inbox/routes.js';
+import { actionRoutes } from './modules/actions/routes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const WEB_DIST = path.resolve(here, '../../dist/web');
@@ -114,6 +120,12 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<App> 
       await libraryRoutes(a, deps);
       await measureRoutes(a, deps);
       await assessmentRoutes(a, deps);
+      await evidenceRoutes(a, deps);
+      await exportRoutes(a, deps);
+      await findingRoutes(a, deps);
+      await importRoutes(a, deps);
+      await inboxRoutes(a, deps);
+      await actionRoutes(a, deps);
     },
     { prefix: '/api/v1' },
   );

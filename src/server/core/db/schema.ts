@@ -608,3 +608,23 @@ export const notifications = pgTable(
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.createdAt), index('notifications_org_idx').on(t.organisationId)],
 );
+
+/*
+ * An organisation's local copy of official requirement text (e.g. from the official BIO2
+ * spreadsheet it has a licence for). Shown to that organisation only, beside our own titles.
+ */
+export const requirementTexts = pgTable(
+  'requirement_texts',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    requirementId: uuid('requirement_id')
+      .notNull()
+      .references(() => requirements.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    source: text('source').notNull(),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.requirementId] })],
+);
