@@ -77,6 +77,17 @@ describe('demo dataset', () => {
       expect(cov.summary.voldoet + cov.summary.voldoet_deels).toBeGreaterThan(3);
       const overview = (await loginAs(t2.app, 'analist@csirt.example', 'weerbaar-demo')).get('/api/v1/organisations/csirt-gemeenten/compliance-overview?year=2026');
       expect((await overview).body.items.map((i: any) => i.organisation.slug)).toEqual(['noorderveld', 'oostbroek', 'zuidhaven']);
+
+      // the audit of 2025: findings that became actions, one overdue, and actions of other kinds
+      const findings = (await ciso.get('/api/v1/organisations/zuidhaven/assessment-years/2025/findings')).body.items;
+      expect(findings.map((f: any) => f.severity)).toEqual(['hoog', 'midden', 'laag']);
+      expect(findings.every((f: any) => f.requirement && f.action?.status === 'open')).toBe(true);
+      const overdue = (await ciso.get('/api/v1/organisations/zuidhaven/actions?overdue=true')).body.items;
+      expect(overdue.length).toBeGreaterThanOrEqual(2);
+      expect((await ciso.get('/api/v1/organisations/noorderveld/actions')).status).toBe(404);
+      const oostbroekCiso = await loginAs(t2.app, 'ciso@oostbroek.example', 'weerbaar-demo');
+      expect((await oostbroekCiso.get('/api/v1/organisations/oostbroek/actions?status=afgerond')).body.items).toHaveLength(1);
+      expect((await admin.post('/api/v1/organisations/zuidhaven/audit-events/verify')).body.valid).toBe(true);
     } finally {
       await t2.close();
     }

@@ -2,9 +2,7 @@ import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { tenantTx, type Database } from '../core/db/client.js';
 import { rowsOf } from '../core/db/rows.js';
-import { AuditLog } from '../core/audit/audit.js';
-import type { OrgCtx } from '../core/http/pipeline.js';
-import type { Principal } from '../core/auth/principal.js';
+import { seedCtx } from './context.js';
 import { createMeasure } from '../modules/compliance/manage-measures.js';
 import { createYear, signYear } from '../modules/compliance/assessment-years.js';
 import { bulkUpdate } from '../modules/compliance/assessments.js';
@@ -30,19 +28,6 @@ const MEASURES: { title: string; description: string; iso: string[]; cbw?: strin
 const norm = (ref: string) => ref.replace(/^A\./i, '').split('.').map((x) => String(Number(x))).join('.');
 /** Deterministic per requirement: the same demo every time. */
 const roll = (key: string) => crypto.createHash('sha256').update(key).digest()[0] / 256;
-
-function seedCtx(tx: any, org: { id: string; slug: string; name: string }, userId: string, label: string): OrgCtx {
-  const principal = { userId, email: label, memberships: [] } as unknown as Principal;
-  return {
-    tx,
-    audit: new AuditLog({ type: 'system', id: null, label }, null),
-    principal,
-    org: { id: org.id, slug: org.slug, name: org.name, kind: 'gemeente', roles: ['admin', 'bestuurder'], access: 'member' },
-    deps: undefined as any,
-    request: undefined as any,
-    reply: undefined as any,
-  };
-}
 
 /**
  * A realistic compliance picture for each demo gemeente: measures linked to BIO2 and the Cbw duty of

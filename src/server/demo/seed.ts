@@ -5,6 +5,7 @@ import { hashPassword } from '../core/auth/passwords.js';
 import { AuditLog } from '../core/audit/audit.js';
 import { rowsOf } from '../core/db/rows.js';
 import { seedCompliance } from './compliance-seed.js';
+import { seedActions } from './actions-seed.js';
 
 /** Fictional demo data. The password exists only in demo mode. */
 export const DEMO_PASSWORD = 'weerbaar-demo';
@@ -77,5 +78,6 @@ export async function loadDemo(database: Database): Promise<DemoState> {
     await audit.flush(tx);
   });
   await seedCompliance(database);
+  await seedActions(database);
   return 'loaded';
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { OrgCtx } from '../../core/http/pipeline.js';
 import type { Executor } from '../../core/db/client.js';
 import { actions, auditFindings, requirementAssessments, requirements, users } from '../../core/db/schema.js';
@@ -8,6 +8,9 @@ import { createAction } from '../actions/manage-actions.js';
 import { loadYear } from './assessment-years.js';
 
 type FindingRow = typeof auditFindings.$inferSelect;
+
+/** Most severe first, then in the order the auditor wrote them down. */
+const SEVERITY_ORDER = sql`case ${auditFindings.severity} when 'hoog' then 0 when 'midden' then 1 else 2 end`;
 
 /**
  * An auditor's finding on a year in the audit phase. Each finding becomes a tracked action at once, so
@@ -66,7 +69,7 @@ export async function updateFinding(ctx: OrgCtx, year: number, id: string, input
 
 export async function listFindings(ctx: OrgCtx, year: number) {
   const y = await loadYear(ctx.tx, ctx.org.id, year);
-  const rows = await ctx.tx.select().from(auditFindings).where(eq(auditFindings.yearId, y.id)).orderBy(asc(auditFindings.createdAt), asc(auditFindings.id));
+  const rows = await ctx.tx.select().from(auditFindings).where(eq(auditFindings.yearId, y.id)).orderBy(SEVERITY_ORDER, asc(auditFindings.createdAt), asc(auditFindings.id));
   return { items: await presentFindings(ctx.tx, rows) };
 }
 
