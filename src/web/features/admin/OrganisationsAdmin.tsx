@@ -1,15 +1,4 @@
-import {
-  Button,
-  ButtonGroup,
-  Heading2,
-  Heading3,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading2, Heading3, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -26,7 +15,7 @@ import { ORGANISATION_KINDS, organisationsKey, useOrganisations } from '../../sh
 import { fieldErrors } from '../../shared/problem';
 import { collectErrors, focusFirstError, requiredError } from '../../shared/validation';
 import { createOrganisation } from './api';
-import { TableScroll } from '../../shared/TableScroll';
+import { DataTable } from '../../shared/DataTable';
 
 export function OrganisationsAdmin() {
   const { t } = useTranslation();
@@ -37,28 +26,17 @@ export function OrganisationsAdmin() {
       {organisations.isPending ? <Loading /> : null}
       <ProblemAlert error={organisations.error} />
       {organisations.data ? (
-        <TableScroll label={t('admin.organisations.title')}>
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('fields.organisationName')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('fields.slug')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('organisation.kind')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {organisations.data.map((organisation) => (
-                <TableRow key={organisation.slug}>
-                  <TableHeaderCell scope="row">
-                    <AppLink to={`/o/${encodeURIComponent(organisation.slug)}`}>{organisation.name}</AppLink>
-                  </TableHeaderCell>
-                  <TableCell>{organisation.slug}</TableCell>
-                  <TableCell>{t(`kinds.${organisation.kind}`)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
+        <DataTable label={t('admin.organisations.title')} columns={[t('fields.organisationName'), t('fields.slug'), t('organisation.kind')]}>
+          {organisations.data.map((organisation) => (
+            <TableRow key={organisation.slug}>
+              <TableHeaderCell scope="row">
+                <AppLink to={`/o/${encodeURIComponent(organisation.slug)}`}>{organisation.name}</AppLink>
+              </TableHeaderCell>
+              <TableCell>{organisation.slug}</TableCell>
+              <TableCell>{t(`kinds.${organisation.kind}`)}</TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
       ) : null}
       <CreateOrganisationForm />
     </section>

@@ -1,17 +1,4 @@
-import {
-  Button,
-  ButtonGroup,
-  Heading2,
-  Heading3,
-  Paragraph,
-  StatusBadge,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading2, Heading3, Paragraph, StatusBadge, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -20,7 +7,7 @@ import { CheckboxField } from '../../shared/CheckboxField';
 import { Loading } from '../../shared/Loading';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { SuccessAlert } from '../../shared/SuccessAlert';
-import { TableScroll } from '../../shared/TableScroll';
+import { DataTable } from '../../shared/DataTable';
 import { TextField } from '../../shared/TextField';
 import { useOrganisations } from '../../shared/organisation';
 import { fieldErrors } from '../../shared/problem';
@@ -83,44 +70,31 @@ function UsersTable({ users }: { users: AdminUser[] }) {
   const orgName = (slug: string) => organisations.data?.find((o) => o.slug === slug)?.name ?? slug;
   const roleList = (roles: string[]) => roles.map((role) => t(`roles.${role}`, { defaultValue: role })).join(', ');
   return (
-    <TableScroll label={t('admin.users.title')}>
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('fields.name')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('fields.email')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('admin.users.memberships')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('members.mfa')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('admin.users.installationAdmin')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {users.map((user) => (
-            <TableRow key={user.id}>
-              <TableHeaderCell scope="row">{user.name || user.email}</TableHeaderCell>
-              <TableCell className="wb-break">{user.email}</TableCell>
-              <TableCell>
-                {user.memberships.length === 0 ? (
-                  t('common.none')
-                ) : (
-                  <ul className="wb-plain-list">
-                    {user.memberships.map((membership) => (
-                      <li key={membership.organisation}>
-                        {orgName(membership.organisation)}: {roleList(membership.roles)}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </TableCell>
-              <TableCell>
-                <StatusBadge status={user.mfaEnabled ? 'safe' : 'warning'}>{user.mfaEnabled ? t('profile.totp.on') : t('profile.totp.off')}</StatusBadge>
-              </TableCell>
-              <TableCell>{user.isInstallationAdmin ? t('common.yes') : t('common.no')}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableScroll>
+    <DataTable label={t('admin.users.title')} columns={[t('fields.name'), t('fields.email'), t('admin.users.memberships'), t('members.mfa'), t('admin.users.installationAdmin')]}>
+      {users.map((user) => (
+        <TableRow key={user.id}>
+          <TableHeaderCell scope="row">{user.name || user.email}</TableHeaderCell>
+          <TableCell className="wb-break">{user.email}</TableCell>
+          <TableCell>
+            {user.memberships.length === 0 ? (
+              t('common.none')
+            ) : (
+              <ul className="wb-plain-list">
+                {user.memberships.map((membership) => (
+                  <li key={membership.organisation}>
+                    {orgName(membership.organisation)}: {roleList(membership.roles)}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </TableCell>
+          <TableCell>
+            <StatusBadge status={user.mfaEnabled ? 'safe' : 'warning'}>{user.mfaEnabled ? t('profile.totp.on') : t('profile.totp.off')}</StatusBadge>
+          </TableCell>
+          <TableCell>{user.isInstallationAdmin ? t('common.yes') : t('common.no')}</TableCell>
+        </TableRow>
+      ))}
+    </DataTable>
   );
 }
 

@@ -1,18 +1,4 @@
-import {
-  Alert,
-  Button,
-  ButtonGroup,
-  Heading2,
-  Heading3,
-  Paragraph,
-  StatusBadge,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Alert, Button, ButtonGroup, Heading2, Heading3, Paragraph, StatusBadge, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -29,7 +15,7 @@ import { createInvitation, fetchInvitations, invitationsKey, revokeInvitation } 
 import type { CreatedInvitation, Invitation } from './api';
 import { useRoleLabels } from './useRoleLabels';
 import type { OrganisationKind } from '../../../shared/roles';
-import { TableScroll } from '../../shared/TableScroll';
+import { DataTable } from '../../shared/DataTable';
 
 function invitationStatus(invitation: Invitation): 'accepted' | 'expired' | 'open' {
   if (invitation.acceptedAt) return 'accepted';
@@ -58,53 +44,37 @@ export function InvitationsSection({ slug, kind }: { slug: string; kind: Organis
       <ProblemAlert error={invitations.error ?? revoke.error} />
       {invitations.data && invitations.data.length === 0 ? <Paragraph>{t('invitations.none')}</Paragraph> : null}
       {invitations.data && invitations.data.length > 0 ? (
-        <TableScroll label={t('invitations.listTitle')}>
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('fields.email')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('members.roles')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('invitations.createdAt')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('invitations.expiresAt')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('invitations.status')}</TableHeaderCell>
-                <TableHeaderCell scope="col">
-                  <span className="wb-visually-hidden">{t('common.actions')}</span>
-                </TableHeaderCell>
+        <DataTable label={t('invitations.listTitle')} columns={[t('fields.email'), t('members.roles'), t('invitations.createdAt'), t('invitations.expiresAt'), t('invitations.status'), <span className="wb-visually-hidden">{t('common.actions')}</span>]}>
+          {invitations.data.map((invitation) => {
+            const status = invitationStatus(invitation);
+            return (
+              <TableRow key={invitation.id}>
+                <TableCell className="wb-break">{invitation.email}</TableCell>
+                <TableCell>{roleLabels(invitation.roles)}</TableCell>
+                <TableCell>{formatDateTime(invitation.createdAt)}</TableCell>
+                <TableCell>{formatDateTime(invitation.expiresAt)}</TableCell>
+                <TableCell>
+                  <StatusBadge status={STATUS_BADGE[status]}>{t(`invitations.statuses.${status}`)}</StatusBadge>
+                </TableCell>
+                <TableCell>
+                  {status === 'accepted' ? null : (
+                    <Button
+                      type="button"
+                      appearance="secondary-action-button"
+                      hint="danger"
+                      busy={revoke.isPending && revoke.variables === invitation.id}
+                      disabled={revoke.isPending && revoke.variables === invitation.id}
+                      onClick={() => revoke.mutate(invitation.id)}
+                    >
+                      {t('common.revoke')}
+                      <span className="wb-visually-hidden"> {t('invitations.revokeFor', { email: invitation.email })}</span>
+                    </Button>
+                  )}
+                </TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {invitations.data.map((invitation) => {
-                const status = invitationStatus(invitation);
-                return (
-                  <TableRow key={invitation.id}>
-                    <TableCell className="wb-break">{invitation.email}</TableCell>
-                    <TableCell>{roleLabels(invitation.roles)}</TableCell>
-                    <TableCell>{formatDateTime(invitation.createdAt)}</TableCell>
-                    <TableCell>{formatDateTime(invitation.expiresAt)}</TableCell>
-                    <TableCell>
-                      <StatusBadge status={STATUS_BADGE[status]}>{t(`invitations.statuses.${status}`)}</StatusBadge>
-                    </TableCell>
-                    <TableCell>
-                      {status === 'accepted' ? null : (
-                        <Button
-                          type="button"
-                          appearance="secondary-action-button"
-                          hint="danger"
-                          busy={revoke.isPending && revoke.variables === invitation.id}
-                          disabled={revoke.isPending && revoke.variables === invitation.id}
-                          onClick={() => revoke.mutate(invitation.id)}
-                        >
-                          {t('common.revoke')}
-                          <span className="wb-visually-hidden"> {t('invitations.revokeFor', { email: invitation.email })}</span>
-                        </Button>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </TableScroll>
+            );
+          })}
+        </DataTable>
       ) : null}
     </section>
   );

@@ -1,15 +1,4 @@
-import {
-  Button,
-  Heading2,
-  Paragraph,
-  StatusBadge,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Heading2, Paragraph, StatusBadge, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../shared/Loading';
@@ -17,7 +6,7 @@ import { ProblemAlert } from '../../shared/ProblemAlert';
 import { formatDateTime } from '../../shared/format';
 import { fetchSessions, revokeSession, sessionsKey } from './api';
 import type { SessionInfo } from './api';
-import { TableScroll } from '../../shared/TableScroll';
+import { DataTable } from '../../shared/DataTable';
 
 export function SessionsSection() {
   const { t } = useTranslation();
@@ -35,27 +24,11 @@ export function SessionsSection() {
       {sessions.isPending ? <Loading /> : null}
       <ProblemAlert error={sessions.error ?? revoke.error} />
       {sessions.data ? (
-        <TableScroll label={t('profile.sessions.title')}>
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('profile.sessions.device')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('profile.sessions.ip')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('profile.sessions.createdAt')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('profile.sessions.lastSeenAt')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('profile.sessions.expiresAt')}</TableHeaderCell>
-                <TableHeaderCell scope="col">
-                  <span className="wb-visually-hidden">{t('common.actions')}</span>
-                </TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {sessions.data.map((session) => (
-                <SessionRow key={session.id} session={session} busy={revoke.isPending && revoke.variables === session.id} onRevoke={() => revoke.mutate(session.id)} />
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
+        <DataTable label={t('profile.sessions.title')} columns={[t('profile.sessions.device'), t('profile.sessions.ip'), t('profile.sessions.createdAt'), t('profile.sessions.lastSeenAt'), t('profile.sessions.expiresAt'), <span className="wb-visually-hidden">{t('common.actions')}</span>]}>
+          {sessions.data.map((session) => (
+            <SessionRow key={session.id} session={session} busy={revoke.isPending && revoke.variables === session.id} onRevoke={() => revoke.mutate(session.id)} />
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );

@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Button,
-  ButtonGroup,
-  Heading2,
-  Heading3,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Alert, Button, ButtonGroup, Heading2, Heading3, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -27,7 +14,7 @@ import { createToken, fetchTokens, revokeToken, tokensKey } from './api';
 import type { CreatedToken } from './api';
 
 const MAX_TOKEN_DAYS = 366;
-import { TableScroll } from '../../shared/TableScroll';
+import { DataTable } from '../../shared/DataTable';
 
 export function TokensSection() {
   const { t } = useTranslation();
@@ -46,46 +33,31 @@ export function TokensSection() {
       <ProblemAlert error={tokens.error ?? revoke.error} />
       {tokens.data && tokens.data.length === 0 ? <Paragraph>{t('profile.tokens.none')}</Paragraph> : null}
       {tokens.data && tokens.data.length > 0 ? (
-        <TableScroll label={t('profile.tokens.title')}>
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('fields.name')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('profile.tokens.createdAt')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('profile.tokens.lastUsedAt')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('profile.tokens.expiresAt')}</TableHeaderCell>
-                <TableHeaderCell scope="col">
-                  <span className="wb-visually-hidden">{t('common.actions')}</span>
-                </TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {tokens.data.map((token) => (
-                <TableRow key={token.id}>
-                  <TableCell>{token.name}</TableCell>
-                  <TableCell>{formatDateTime(token.createdAt)}</TableCell>
-                  <TableCell>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('profile.tokens.neverUsed')}</TableCell>
-                  <TableCell>{token.expiresAt ? formatDate(token.expiresAt) : t('profile.tokens.noExpiry')}</TableCell>
-                  <TableCell>
-                    <Button
-                      type="button"
-                      appearance="secondary-action-button"
-                      hint="danger"
-                      busy={revoke.isPending && revoke.variables === token.id}
-                      disabled={revoke.isPending && revoke.variables === token.id}
-                      onClick={() => {
-                        if (window.confirm(t('profile.tokens.confirmRevoke', { name: token.name }))) revoke.mutate(token.id);
-                      }}
-                    >
-                      {t('common.revoke')}
-                      <span className="wb-visually-hidden"> {token.name}</span>
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
+        <DataTable label={t('profile.tokens.title')} columns={[t('fields.name'), t('profile.tokens.createdAt'), t('profile.tokens.lastUsedAt'), t('profile.tokens.expiresAt'), <span className="wb-visually-hidden">{t('common.actions')}</span>]}>
+          {tokens.data.map((token) => (
+            <TableRow key={token.id}>
+              <TableCell>{token.name}</TableCell>
+              <TableCell>{formatDateTime(token.createdAt)}</TableCell>
+              <TableCell>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('profile.tokens.neverUsed')}</TableCell>
+              <TableCell>{token.expiresAt ? formatDate(token.expiresAt) : t('profile.tokens.noExpiry')}</TableCell>
+              <TableCell>
+                <Button
+                  type="button"
+                  appearance="secondary-action-button"
+                  hint="danger"
+                  busy={revoke.isPending && revoke.variables === token.id}
+                  disabled={revoke.isPending && revoke.variables === token.id}
+                  onClick={() => {
+                    if (window.confirm(t('profile.tokens.confirmRevoke', { name: token.name }))) revoke.mutate(token.id);
+                  }}
+                >
+                  {t('common.revoke')}
+                  <span className="wb-visually-hidden"> {token.name}</span>
+                </Button>
+              </TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
       ) : null}
       <CreateTokenForm />
     </section>

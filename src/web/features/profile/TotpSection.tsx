@@ -1,15 +1,13 @@
 import { Button, ButtonGroup, Heading2, Heading3, Image, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ME_KEY } from '../../app/session';
 import type { Me } from '../../app/session';
 import { CopyField } from '../../shared/CopyField';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { SuccessAlert } from '../../shared/SuccessAlert';
-import { TextField } from '../../shared/TextField';
-import { codeError } from '../../shared/validation';
+import { CodeForm } from '../../shared/CodeForm';
 import { confirmTotp, disableTotp, startTotp, svgDataUri } from './api';
 import type { TotpEnrolment } from './api';
 
@@ -59,8 +57,6 @@ function Enrolment({ onDone }: { onDone: () => void }) {
 function ConfirmEnrolment({ enrolment, onDone }: { enrolment: TotpEnrolment; onDone: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const confirm = useMutation({
     mutationFn: confirmTotp,
     onSuccess: async () => {
@@ -70,17 +66,6 @@ function ConfirmEnrolment({ enrolment, onDone }: { enrolment: TotpEnrolment; onD
       onDone();
     },
   });
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const invalid = codeError(code, t);
-    setError(invalid);
-    if (invalid) {
-      document.getElementById('totp-confirm-code')?.focus();
-      return;
-    }
-    confirm.mutate(code.trim());
-  };
 
   return (
     <div className="wb-totp">
@@ -92,26 +77,15 @@ function ConfirmEnrolment({ enrolment, onDone }: { enrolment: TotpEnrolment; onD
       </ol>
       <Image className="wb-totp__qr" src={svgDataUri(enrolment.qrSvg)} alt={t('profile.totp.qrAlt')} width={200} height={200} />
       <CopyField id="totp-secret" label={t('profile.totp.secret')} description={t('profile.totp.secretDescription')} value={enrolment.secret} />
-      <form onSubmit={onSubmit} noValidate>
-        <ProblemAlert error={confirm.error} />
-        <TextField
-          id="totp-confirm-code"
-          label={t('profile.totp.code')}
-          description={t('auth.mfa.codeDescription')}
-          value={code}
-          onChange={setCode}
-          error={error}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={6}
-          required
-        />
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={confirm.isPending} disabled={confirm.isPending}>
-            {t('profile.totp.confirm')}
-          </Button>
-        </ButtonGroup>
-      </form>
+      <CodeForm
+        id="totp-confirm-code"
+        label={t('profile.totp.code')}
+        description={t('auth.mfa.codeDescription')}
+        submitLabel={t('profile.totp.confirm')}
+        onSubmit={(code) => confirm.mutate(code)}
+        pending={confirm.isPending}
+        error={confirm.error}
+      />
     </div>
   );
 }
@@ -119,48 +93,23 @@ function ConfirmEnrolment({ enrolment, onDone }: { enrolment: TotpEnrolment; onD
 function DisableForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const disable = useMutation({
     mutationFn: disableTotp,
     onSuccess: async () => {
-      setCode('');
       await queryClient.refetchQueries({ queryKey: ME_KEY });
       onDone();
     },
   });
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const invalid = codeError(code, t);
-    setError(invalid);
-    if (invalid) {
-      document.getElementById('totp-disable-code')?.focus();
-      return;
-    }
-    disable.mutate(code.trim());
-  };
-
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Paragraph>{t('profile.totp.disableIntro')}</Paragraph>
-      <ProblemAlert error={disable.error} />
-      <TextField
-        id="totp-disable-code"
-        label={t('profile.totp.code')}
-        value={code}
-        onChange={setCode}
-        error={error}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={6}
-        required
-      />
-      <ButtonGroup>
-        <Button type="submit" appearance="secondary-action-button" hint="danger" busy={disable.isPending} disabled={disable.isPending}>
-          {t('profile.totp.disable')}
-        </Button>
-      </ButtonGroup>
-    </form>
+    <CodeForm
+      id="totp-disable-code"
+      intro={t('profile.totp.disableIntro')}
+      label={t('profile.totp.code')}
+      submitLabel={t('profile.totp.disable')}
+      onSubmit={(code) => disable.mutate(code)}
+      pending={disable.isPending}
+      error={disable.error}
+      danger
+    />
   );
 }
