@@ -15,6 +15,10 @@ export interface Config {
   /** key (32 bytes, base64) to encrypt secrets at rest such as OIDC client secrets */
   secretKey?: string;
   inProcessWorker: boolean;
+  /** where uploaded evidence files are kept: the data folder (default on the embedded database) or the database (default with DATABASE_URL) */
+  fileStorage: 'directory' | 'database';
+  /** largest accepted upload in MB */
+  maxUploadMb: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
@@ -35,5 +39,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     sessionAbsoluteHours: Number(env.SESSION_ABSOLUTE_HOURS ?? 12),
     secretKey: env.SECRET_KEY || undefined,
     inProcessWorker: env.WORKER_IN_PROCESS ? env.WORKER_IN_PROCESS !== '0' : !env.DATABASE_URL,
+    fileStorage: fileStorageOf(env),
+    maxUploadMb: maxUploadOf(env),
   };
+}
+
+function fileStorageOf(env: NodeJS.ProcessEnv): Config['fileStorage'] {
+  const v = env.FILE_STORAGE || (env.DATABASE_URL ? 'database' : 'directory');
+  if (v !== 'directory' && v !== 'database') throw new Error(`FILE_STORAGE moet "directory" of "database" zijn, niet "${v}".`);
+  return v;
+}
+
+function maxUploadOf(env: NodeJS.ProcessEnv): number {
+  const v = Number(env.MAX_UPLOAD_MB ?? 25);
+  if (!Number.isFinite(v) || v <= 0 || v > 10_000) throw new Error(`MAX_UPLOAD_MB moet een positief getal zijn (megabytes), niet "${env.MAX_UPLOAD_MB}".`);
+  return v;
 }

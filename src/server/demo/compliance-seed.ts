@@ -6,6 +6,7 @@ import { seedCtx } from './context.js';
 import { createMeasure } from '../modules/compliance/manage-measures.js';
 import { createYear, signYear } from '../modules/compliance/assessment-years.js';
 import { bulkUpdate } from '../modules/compliance/assessments.js';
+import { seedEvidence } from './evidence-seed.js';
 
 /** Measures a gemeente typically has, with the ISO/IEC 27002 controls (and Cbw duties) they answer. */
 const MEASURES: { title: string; description: string; iso: string[]; cbw?: string[]; status: string }[] = [
@@ -89,6 +90,7 @@ export async function seedCompliance(database: Database) {
       for (const [result, ids] of bucket(2026, (x) => (x < 0.5 ? 'niet_beoordeeld' : x < 0.6 ? 'voldoet' : x < 0.65 ? 'voldoet_niet' : null))) {
         await bulkUpdate(ctx, 2026, ids, { result });
       }
+      await seedEvidence(ctx);
       await ctx.audit.flush(tx);
     });
   }

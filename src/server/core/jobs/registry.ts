@@ -4,6 +4,7 @@ import type { JobQueue } from './queue.js';
 import { systemTx } from '../db/client.js';
 import { alerts } from '../db/schema.js';
 import { listChains, verifyChain } from '../audit/audit.js';
+import { sendEvidenceReminders } from '../../modules/compliance/evidence-reminders.js';
 
 export interface JobDefinition {
   name: string;
@@ -43,6 +44,12 @@ export const JOBS: JobDefinition[] = [
       await deps.database.db.execute(sql`delete from oidc_states where created_at < now() - interval '1 hour'`);
       await deps.database.db.execute(sql`delete from api_tokens where expires_at < now() - interval '30 days'`);
     },
+  },
+  {
+    name: 'compliance.evidence-reminders',
+    cron: '30 6 * * *',
+    // data.today (YYYY-MM-DD) only for tests and manual runs; normally today in the Netherlands
+    run: async (deps, data) => void (await sendEvidenceReminders(deps.database, typeof data?.today === 'string' ? data.today : undefined)),
   },
 ];
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { A } from './assessment-policies.js';
 import * as S from './assessment-schemas.js';
 import { advancePhase, createYear, getSnapshot, getYear, listYears, signYear } from './assessment-years.js';
-import { bulkUpdate, listAssessments, updateAssessment } from './assessments.js';
+import { bulkUpdate, getAssessment, listAssessments, updateAssessment } from './assessments.js';
 import { diffYears } from './year-diff.js';
 import { complianceOverview } from './progress.js';
 
@@ -36,6 +36,15 @@ export async function assessmentRoutes(app: App, deps: Deps) {
     `${base}/:year/assessments`,
     { schema: { tags, summary: 'De beoordelingstabel: filters op raamwerk, hoofdstuk, eigenaar, resultaat, te laat, tekst', params: S.YearParams, querystring: S.AssessmentQuery, response: { 200: S.AssessmentPage, ...problems(400, 401, 403, 404) } } },
     inOrganisation(deps, A['assessments.read'], (ctx) => listAssessments(ctx, (ctx.request.params as YP).year, ctx.request.query as any)),
+  );
+
+  app.get(
+    `${base}/:year/assessments/:requirementId`,
+    { schema: { tags, summary: 'Eén eis van het jaar', params: S.AssessmentParams, response: { 200: S.AssessmentDto, ...problems(400, 401, 403, 404) } } },
+    inOrganisation(deps, A['assessments.read'], (ctx) => {
+      const p = ctx.request.params as YP & { requirementId: string };
+      return getAssessment(ctx, p.year, p.requirementId);
+    }),
   );
 
   app.patch(

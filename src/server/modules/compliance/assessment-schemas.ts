@@ -56,6 +56,7 @@ export const AssessmentQuery = z.strictObject({
   owner: Uuid.optional(),
   result: Result.optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  applicable: z.enum(['true', 'false']).optional(),
   q: z.string().trim().min(1).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().regex(/^\d{1,9}$/, 'ongeldige cursor').optional(),

@@ -105,8 +105,19 @@ export async function createYear(ctx: OrgCtx, input: { year: number; frameworks?
       where r.framework_id in ${scope} and r.assessable and r.status = 'active'
       returning 1`),
   ).length;
+  // evidence stays linked to the requirements carried over into the new year
+  const evidenceLinks = source
+    ? rowsOf(
+        await tx.execute(sql`
+          insert into assessment_evidence (organisation_id, year_id, requirement_id, evidence_id)
+          select ${org.id}, ${y.id}, e.requirement_id, e.evidence_id
+          from assessment_evidence e join requirement_assessments a on a.year_id = ${y.id} and a.requirement_id = e.requirement_id
+          where e.year_id = ${source.id}
+          returning 1`),
+      ).length
+    : 0;
   await refreshProgress(tx, y, await yearProgress(tx, y.id));
-  audit.record({ organisationId: org.id, entityType: 'assessment_year', entityId: String(input.year), action: 'create', after: { frameworks: scope, copyFrom: input.copyFrom ?? null, assessments: inserted } });
+  audit.record({ organisationId: org.id, entityType: 'assessment_year', entityId: String(input.year), action: 'create', after: { frameworks: scope, copyFrom: input.copyFrom ?? null, assessments: inserted, evidenceLinks } });
   return getYear(ctx, input.year);
 }
 
@@ -118,7 +129,10 @@ export async function signYear(ctx: OrgCtx, year: number, input: { signerName: s
   const items = rowsOf(
     await tx.execute(sql`
       select a.framework_id as framework, r.ref, a.applicable, a.not_applicable_reason as "notApplicableReason", a.result,
-             a.explanation, u.name as owner, a.due_date as "dueDate"
+             a.explanation, u.name as owner, a.due_date as "dueDate",
+             coalesce((select json_agg(json_build_object('id', ev.id, 'title', ev.title, 'sha256', ev.sha256) order by ev.created_at, ev.id)
+                       from assessment_evidence ae join evidence ev on ev.id = ae.evidence_id
+                       where ae.year_id = a.year_id and ae.requirement_id = a.requirement_id), '[]'::json) as evidence
       from requirement_assessments a join requirements r on r.id = a.requirement_id left join users u on u.id = a.owner_id
       where a.year_id = ${y.id} order by a.framework_id, r.position`),
   );

@@ -65,21 +65,31 @@ const SELECT = sql`
 export async function listAssessments(
   { tx, org }: OrgCtx,
   year: number,
-  q: { framework?: string; chapter?: string; owner?: string; result?: string; overdue?: 'true' | 'false'; q?: string; limit: number; cursor?: string },
+  q: { framework?: string; chapter?: string; owner?: string; result?: string; overdue?: 'true' | 'false'; applicable?: 'true' | 'false'; q?: string; limit: number; cursor?: string },
 ) {
   const y = await loadYear(tx, org.id, year);
   const like = q.q ? containsPattern(q.q.toLowerCase()) : null;
+  const applicable = q.applicable === undefined ? null : q.applicable === 'true';
   const where = sql`a.year_id = ${y.id} and a.organisation_id = ${org.id}
     and (${q.framework ?? null}::text is null or a.framework_id = ${q.framework ?? null})
     and (${q.chapter ?? null}::text is null or r.chapter_ref = ${q.chapter ?? null})
     and (${q.owner ?? null}::uuid is null or a.owner_id = ${q.owner ?? null})
     and (${q.result ?? null}::text is null or a.result = ${q.result ?? null})
     and (${q.overdue === 'true'} = false or (a.due_date < ${today()} and a.applicable and a.result <> 'voldoet'))
+    and (${applicable}::boolean is null or a.applicable = ${applicable})
     and (${like}::text is null or lower(r.ref) like ${like} or lower(r.title) like ${like})`;
   const offset = Number(q.cursor ?? 0);
   const rows = rowsOf<Row>(await tx.execute(sql`${SELECT} where ${where} order by a.framework_id, r.position limit ${q.limit + 1} offset ${offset}`));
   const [{ n }] = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from requirement_assessments a join requirements r on r.id = a.requirement_id where ${where}`));
   return { items: rows.slice(0, q.limit).map(present), total: n, nextCursor: rows.length > q.limit ? String(offset + q.limit) : null };
+}
+
+/** One requirement's assessment in a year (the detail page of the table). */
+export async function getAssessment({ tx, org }: OrgCtx, year: number, requirementId: string) {
+  const y = await loadYear(tx, org.id, year);
+  const [row] = rowsOf<Row>(await tx.execute(sql`${SELECT} where a.year_id = ${y.id} and a.requirement_id = ${requirementId}`));
+  if (!row) throw notFound('Deze eis hoort niet bij dit verantwoordingsjaar.');
+  return present(row);
 }
 
 /** Field-level rights: deciding (result, applicability) and auditing are separate from filling in. */

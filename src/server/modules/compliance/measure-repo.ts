@@ -39,7 +39,21 @@ export async function replaceLinks(tx: Executor, organisationId: string, measure
   if (links.length) await tx.insert(measureRequirements).values(links.map((l) => ({ organisationId, measureId, ...l })));
 }
 
-/** Measures with owner and links, presented; one query for the links of all measures on the page. */
+/** Per measure: failing and passing signal checks, and linked evidence; one query for the whole page. */
+async function measureCounts(tx: Executor, ids: string[]) {
+  const rows = rowsOf<{ id: string; failing: number; passing: number; evidenceCount: number }>(
+    await tx.execute(sql`
+      select m.id, coalesce(s.failing, 0)::int as failing, coalesce(s.passing, 0)::int as passing, coalesce(e.n, 0)::int as "evidenceCount"
+      from measures m
+      left join (select measure_id, count(*) filter (where not passed) as failing, count(*) filter (where passed) as passing
+                 from measure_signal_state where measure_id in ${ids} group by measure_id) s on s.measure_id = m.id
+      left join (select measure_id, count(*) as n from measure_evidence where measure_id in ${ids} group by measure_id) e on e.measure_id = m.id
+      where m.id in ${ids}`),
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Measures with owner, links, signal state and evidence count, presented; one query each for the whole page. */
 export async function presentMeasures(tx: Executor, rows: MeasureRow[]) {
   if (rows.length === 0) return [];
   const ids = rows.map((m) => m.id);
@@ -60,6 +74,7 @@ export async function presentMeasures(tx: Executor, rows: MeasureRow[]) {
   const owners = ownerIds.length
     ? new Map((await tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, ownerIds))).map((u) => [u.id, u]))
     : new Map();
+  const counts = await measureCounts(tx, ids);
   return rows.map((m) => ({
     id: m.id,
     title: m.title,
@@ -69,6 +84,8 @@ export async function presentMeasures(tx: Executor, rows: MeasureRow[]) {
     createdAt: iso(m.createdAt)!,
     updatedAt: iso(m.updatedAt)!,
     requirements: links.filter((l) => l.measureId === m.id).map(({ measureId: _, ...l }) => ({ ...l, coverage: l.coverage as 'full' | 'partial' })),
+    signals: { failing: Number(counts.get(m.id)?.failing ?? 0), passing: Number(counts.get(m.id)?.passing ?? 0) },
+    evidenceCount: Number(counts.get(m.id)?.evidenceCount ?? 0),
   }));
 }
 

@@ -23,6 +23,10 @@ export const MeasureDto = z
     createdAt: Timestamp,
     updatedAt: Timestamp,
     requirements: z.array(LinkDto),
+    signals: z
+      .object({ failing: z.number().int(), passing: z.number().int() })
+      .describe('automatische controles (bron + controle) die nu falen of slagen, volgens hun laatste waarneming'),
+    evidenceCount: z.number().int().describe('gekoppelde bewijsstukken'),
   })
   .meta({ id: 'Measure' });
 
