@@ -35,7 +35,8 @@ export interface TestApp {
 
 export async function createTestApp(opts: { realQueue?: boolean; config?: Partial<Deps['config']> } = {}): Promise<TestApp> {
   const { database, url, drop } = await freshDatabase();
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent' } as any, []), publicUrl: 'http://localhost:3000', ...opts.config };
+  // files in the database by default, so a test never writes into the working copy's data folder
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', FILE_STORAGE: 'database' } as any, []), publicUrl: 'http://localhost:3000', ...opts.config };
   const queue = opts.realQueue ? createQueue(database, url) : recordingQueue();
   const deps: Deps = { database, config, queue, secrets: new SecretBox('test-key') };
   const app = await buildApp(deps, { logger: process.env.TEST_LOG ? { level: "error" } : false });
