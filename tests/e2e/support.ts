@@ -105,7 +105,7 @@ export async function newPage(): Promise<{ context: BrowserContext; page: Page }
 
 export async function fillCredentials(page: Page, email: string): Promise<void> {
   await page.goto(`${baseUrl()}/login`);
-  await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Inloggen' }).isVisible()).toBe(true);
+  await expectHeading(page, 'Inloggen');
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
