@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { AppNavLink } from '../shared/AppLink';
 import { can, PERMISSIONS, useOrganisation } from '../shared/organisation';
+import { YEAR_PERMISSIONS } from '../features/compliance/years/access';
+import { EVIDENCE_PERMISSIONS } from '../features/compliance/evidence/shared';
 import { CAPABILITIES } from './capabilities';
 
 interface SubPage {
@@ -26,6 +28,9 @@ export function SideNav({ org }: { org: string }) {
     compliance: [
       { to: `${base}/compliance/measures`, label: t('compliance.nav.measures'), allowed: can(organisation.data, PERMISSIONS.readMeasures) },
       { to: `${base}/compliance/mappings`, label: t('compliance.nav.mappings'), allowed: true },
+      { to: `${base}/compliance/years`, label: t('years.nav'), allowed: can(organisation.data, YEAR_PERMISSIONS.read) },
+      { to: `${base}/compliance/evidence`, label: t('evidence.nav.evidence'), allowed: can(organisation.data, EVIDENCE_PERMISSIONS.read) },
+      { to: `${base}/compliance/actions`, label: t('evidence.nav.actions'), allowed: can(organisation.data, EVIDENCE_PERMISSIONS.actionsRead) },
     ].filter((page) => page.allowed),
   };
 

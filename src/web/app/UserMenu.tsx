@@ -2,6 +2,7 @@ import { Button } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { AppNavLink } from '../shared/AppLink';
+import { InboxLink } from '../features/inbox/InboxLink';
 import { useLogout } from './session';
 import type { Me } from './session';
 
@@ -20,6 +21,11 @@ export function UserMenu({ me }: { me: Me }) {
     <nav className="wb-user-menu" aria-label={t('shell.userMenu')}>
       <span className="wb-user-menu__name">{t('shell.loggedInAs', { name: me.user.name || me.user.email })}</span>
       <ul className="wb-user-menu__list">
+        {restricted ? null : (
+          <li>
+            <InboxLink />
+          </li>
+        )}
         <li>
           <AppNavLink to="/profile">{t('shell.profile')}</AppNavLink>
         </li>

@@ -6,6 +6,18 @@ import { FrameworkPage } from '../features/compliance/FrameworkPage';
 import { MappingSetPage, MappingSetsPage } from '../features/compliance/MappingPages';
 import { MeasurePage, NewMeasurePage } from '../features/compliance/MeasurePages';
 import { MeasuresPage } from '../features/compliance/MeasuresPage';
+import { NewYearPage } from '../features/compliance/years/NewYearPage';
+import { RequirementAssessmentPage } from '../features/compliance/years/RequirementAssessmentPage';
+import { SignYearPage } from '../features/compliance/years/SignYearPage';
+import { YearDiffPage } from '../features/compliance/years/YearDiffPage';
+import { YearPage } from '../features/compliance/years/YearPage';
+import { YearsPage } from '../features/compliance/years/YearsPage';
+import { ActionsPage } from '../features/compliance/actions/ActionsPage';
+import { EvidencePage } from '../features/compliance/evidence/EvidencePage';
+import { FindingsPage } from '../features/compliance/findings/FindingsPage';
+import { OfficialTextsPage } from '../features/compliance/official-texts/OfficialTextsPage';
+import { InboxPage } from '../features/inbox/InboxPage';
+import { LibraryImportPage } from '../features/admin/LibraryImportPage';
 import { InvitationPage } from '../features/auth/InvitationPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SetupPage } from '../features/auth/SetupPage';
@@ -33,6 +45,12 @@ import { Shell } from './Shell';
  *     /frameworks/:frameworkId                     requirements tree, results and where they come from
  *     /measures, /measures/new, /measures/:id      measures: list, create, edit/delete
  *     /mappings, /mappings/:mappingSetId           mapping sets between frameworks
+ *     /years, /years/new, /years/:year             verantwoordingsjaren: list, open a year, one year with its assessment table
+ *     /years/:year/{sign,diff}                     collegeverklaring; differences with another year
+ *     /years/:year/requirements/:requirementId     one requirement's assessment, measures and evidence
+ *     /evidence, /actions, /official-texts         evidence overview; improvement actions; official BIO2 texts
+ *     /years/:year/findings                        the auditor's findings of a year
+ *   /inbox, /admin/library-import                  notices across organisations; library import (installation admins)
  *   /o/:org/<capability>                           "not yet available" pages for the capabilities not built yet
  */
 export const router = createBrowserRouter([
@@ -54,6 +72,8 @@ export const router = createBrowserRouter([
           { index: true, element: <HomeRedirect /> },
           { path: 'profile', element: <ProfilePage /> },
           { path: 'admin', element: <AdminPage /> },
+          { path: 'admin/library-import', element: <LibraryImportPage /> },
+          { path: 'inbox', element: <InboxPage /> },
           {
             path: 'o/:org',
             element: <OrgLayout />,
@@ -69,6 +89,16 @@ export const router = createBrowserRouter([
               { path: 'compliance/measures/:measureId', element: <MeasurePage /> },
               { path: 'compliance/mappings', element: <MappingSetsPage /> },
               { path: 'compliance/mappings/:mappingSetId', element: <MappingSetPage /> },
+              { path: 'compliance/years', element: <YearsPage /> },
+              { path: 'compliance/years/new', element: <NewYearPage /> },
+              { path: 'compliance/years/:year', element: <YearPage /> },
+              { path: 'compliance/years/:year/sign', element: <SignYearPage /> },
+              { path: 'compliance/years/:year/diff', element: <YearDiffPage /> },
+              { path: 'compliance/years/:year/requirements/:requirementId', element: <RequirementAssessmentPage /> },
+              { path: 'compliance/evidence', element: <EvidencePage /> },
+              { path: 'compliance/actions', element: <ActionsPage /> },
+              { path: 'compliance/official-texts', element: <OfficialTextsPage /> },
+              { path: 'compliance/years/:year/findings', element: <FindingsPage /> },
               ...CAPABILITIES.filter((capability) => !capability.available).map((capability) => ({
                 path: capability.path,
                 element: <UnavailablePage capability={capability.key} />,

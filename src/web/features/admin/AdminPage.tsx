@@ -1,6 +1,7 @@
-import { Heading1 } from '@utrecht/component-library-react';
+import { Heading1, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { useSignedInMe } from '../../app/session';
+import { AppLink } from '../../shared/AppLink';
 import { NoAccess } from '../../shared/NoAccess';
 import { usePageTitle } from '../../shared/usePageTitle';
 import { AddMembershipForm } from './AddMembershipForm';
@@ -17,6 +18,9 @@ export function AdminPage() {
   return (
     <>
       <Heading1>{title}</Heading1>
+      <Paragraph>
+        {t('libraryImport.linkIntro')} <AppLink to="/admin/library-import">{t('libraryImport.link')}</AppLink>
+      </Paragraph>
       <OrganisationsAdmin />
       <UsersAdmin />
       <AddMembershipForm />

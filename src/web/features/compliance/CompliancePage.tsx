@@ -8,6 +8,8 @@ import { can, PERMISSIONS, useCurrentOrganisation } from '../../shared/organisat
 import { usePageTitle } from '../../shared/usePageTitle';
 import type { FrameworkSummary } from './api';
 import { CoverageSummary } from './CoverageSummary';
+import { AttentionPanel } from './attention/AttentionPanel';
+import { officialTextsPath } from './evidence/shared';
 import { frameworkPath, mappingSetsPath, measuresPath, useComplianceLabels } from './labels';
 import { useCoverage, useFrameworks } from './queries';
 
@@ -30,7 +32,14 @@ export function CompliancePage() {
           </>
         ) : null}
         <AppLink to={mappingSetsPath(organisation.slug)}>{t('compliance.nav.mappings')}</AppLink>
+        {canRead ? (
+          <>
+            {' · '}
+            <AppLink to={officialTextsPath(organisation.slug)}>{t('evidence.nav.officialTexts')}</AppLink>
+          </>
+        ) : null}
       </Paragraph>
+      <AttentionPanel key={`attention-${organisation.slug}`} />
       <FrameworkList key={organisation.slug} slug={organisation.slug} canRead={canRead} />
     </>
   );

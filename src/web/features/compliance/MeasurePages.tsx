@@ -29,6 +29,7 @@ import { coverageKey, createMeasure, deleteMeasure, fetchMeasure, measureKey, me
 import type { Measure, MeasureInput } from './api';
 import { Breadcrumbs } from './Breadcrumbs';
 import { compliancePath, frameworkPath, MEASURE_STATUS_BADGE, measurePath, measuresPath, useComplianceLabels } from './labels';
+import { MeasureEvidence } from './evidence/MeasureEvidence';
 import { emptyMeasure, MeasureForm, measureValues } from './MeasureForm';
 import type { MeasuresNotice } from './MeasuresPage';
 import { useFramework, useFrameworkNames } from './queries';
@@ -154,6 +155,7 @@ function MeasureView({ measureId }: { measureId: string }) {
       {measure.data ? (
         <>
           <MeasureFacts measure={measure.data} />
+          <MeasureEvidence measureId={measure.data.id} />
           {canManage ? (
             <>
               <section aria-labelledby="edit-measure-heading" className="wb-section">

@@ -33,6 +33,7 @@ import type { Measure, MeasureFilters, MeasureStatus } from './api';
 import { Breadcrumbs } from './Breadcrumbs';
 import { compliancePath, MEASURE_STATUS_BADGE, measurePath, newMeasurePath, useComplianceLabels } from './labels';
 import { useFrameworkNames } from './queries';
+import { SignalBadge } from './evidence/shared';
 
 /** Router state a measure page leaves behind for the list (after deleting). */
 export interface MeasuresNotice {
@@ -133,6 +134,8 @@ function MeasuresTable({ slug, measures }: { slug: string; measures: Measure[] }
   const { t } = useTranslation();
   const labels = useComplianceLabels();
   const frameworkName = useFrameworkNames();
+  const withSignals = measures.some((measure) => measure.signals !== undefined);
+  const withEvidence = measures.some((measure) => measure.evidenceCount !== undefined);
   return (
     <TableScroll label={t('compliance.measures.listTitle')}>
       <Table>
@@ -142,6 +145,8 @@ function MeasuresTable({ slug, measures }: { slug: string; measures: Measure[] }
             <TableHeaderCell scope="col">{t('compliance.measures.fields.status')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('compliance.measures.fields.owner')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('compliance.measures.linkedRequirements')}</TableHeaderCell>
+            {withSignals ? <TableHeaderCell scope="col">{t('evidence.signals.column')}</TableHeaderCell> : null}
+            {withEvidence ? <TableHeaderCell scope="col">{t('evidence.signals.evidenceColumn')}</TableHeaderCell> : null}
             <TableHeaderCell scope="col">{t('compliance.measures.updatedAt')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
@@ -171,6 +176,12 @@ function MeasuresTable({ slug, measures }: { slug: string; measures: Measure[] }
                   </ul>
                 )}
               </TableCell>
+              {withSignals ? (
+                <TableCell>
+                  <SignalBadge signals={measure.signals} />
+                </TableCell>
+              ) : null}
+              {withEvidence ? <TableCell>{measure.evidenceCount ?? 0}</TableCell> : null}
               <TableCell>
                 <time dateTime={measure.updatedAt}>{formatDateTime(measure.updatedAt)}</time>
               </TableCell>

@@ -88,6 +88,10 @@ export interface Measure {
   createdAt: string;
   updatedAt: string;
   requirements: MeasureLink[];
+  /** Automatic signals: checks failing and passing at their latest observation (when the server reports them). */
+  signals?: { failing: number; passing: number };
+  /** Evidence linked to the measure (when the server reports it). */
+  evidenceCount?: number;
 }
 
 export interface MeasurePage {
