@@ -145,6 +145,23 @@ describe('measures: assess once, comply many', () => {
     expect((await ciso.get(`/api/v1/organisations/alpha/measures/${id}`)).status).toBe(404);
   });
 
+  it('pages past a measure with the longest title in multi-byte characters', async () => {
+    // the cursor carries the last title: 300 accented characters must still fit the query limit
+    const long = 'Ë'.repeat(299) + 'a';
+    const created = await ciso.post('/api/v1/organisations/alpha/measures', { title: long });
+    expect(created.status).toBe(201);
+    await ciso.post('/api/v1/organisations/alpha/measures', { title: 'Ë'.repeat(299) + 'b' });
+    let cursor: string | null = null;
+    const seen: string[] = [];
+    do {
+      const page: any = await ciso.get(`/api/v1/organisations/alpha/measures?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((m: any) => m.title));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen.filter((x) => x.startsWith('Ë'))).toEqual([long, 'Ë'.repeat(299) + 'b']);
+  });
+
   it('refuses unknown or chapter requirements, owners from elsewhere and bad cursors, and writes nothing', async () => {
     const before = (await ciso.get('/api/v1/organisations/alpha/measures?limit=200')).body.items.length;
     const bad = await ciso.post('/api/v1/organisations/alpha/measures', { title: 'X maatregel', requirements: [link('test:alpha', '5.1.01'), link('test:alpha', '9.9.99'), link('test:alpha', '5.1')] });

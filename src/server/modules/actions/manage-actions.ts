@@ -5,11 +5,14 @@ import { orgAllows } from '../../core/http/pipeline.js';
 import { actions, auditFindings, assessmentYears, measures, users } from '../../core/db/schema.js';
 import { badRequest, forbidden, notFound } from '../../core/http/problem.js';
 import { iso } from '../../core/http/schemas.js';
+import { decodeCursor, encodeCursor } from '../../core/http/cursor.js';
 import { localDate } from '../../../shared/dates.js';
 import { P } from './policies.js';
 
 type ActionRow = typeof actions.$inferSelect;
 const CLOSED = ['afgerond', 'vervallen'];
+/** the sort key: open or closed, due date, id */
+const ACTION_KEY = /^[01]\d{4}-\d{2}-\d{2}[0-9a-f-]{36}$/;
 
 export interface NewAction {
   title: string;
@@ -101,7 +104,7 @@ export async function listActions(
   const { tx, org } = ctx;
   const today = localDate();
   const key = sql<string>`(case when ${actions.status} in ('afgerond','vervallen') then '1' else '0' end) || coalesce(${actions.dueDate}, '9999-12-31') || ${actions.id}::text`;
-  const after = q.cursor ? decodeCursor(q.cursor) : null;
+  const after = q.cursor ? decodeCursor(q.cursor, [ACTION_KEY])[0] : null;
   const conditions: (SQL | undefined)[] = [
     eq(actions.organisationId, org.id),
     q.status ? eq(actions.status, q.status) : undefined,
@@ -121,14 +124,8 @@ export async function listActions(
   const page = rows.slice(0, q.limit);
   return {
     items: await presentActions(tx, page.map((r) => r.row), today),
-    nextCursor: rows.length > q.limit ? Buffer.from(page[page.length - 1].key).toString('base64url') : null,
+    nextCursor: rows.length > q.limit ? encodeCursor([page[page.length - 1].key]) : null,
   };
-}
-
-function decodeCursor(cursor: string): string {
-  const v = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^[01]\d{4}-\d{2}-\d{2}[0-9a-f-]{36}$/.test(v)) throw badRequest('Ongeldige cursor.', [{ path: 'query.cursor', message: 'ongeldig' }]);
-  return v;
 }
 
 /** Rows → DTOs with owner, measure and source labels in three small queries (no N+1). */

@@ -3,6 +3,7 @@ import type { OrgCtx } from '../../core/http/pipeline.js';
 import { assessmentEvidence, evidence, measureEvidence, measures } from '../../core/db/schema.js';
 import { rowsOf } from '../../core/db/rows.js';
 import { badRequest, conflict, notFound } from '../../core/http/problem.js';
+import { CURSOR_PART, decodeCursor, encodeCursor } from '../../core/http/cursor.js';
 import type { AfterCommit, FileStores, StagedContent } from '../../core/storage/index.js';
 import { assertOpen, loadYear } from './assessment-years.js';
 import { loadEvidence, presentEvidence, selectEvidence, type EvidenceRow } from './evidence-repo.js';
@@ -194,20 +195,10 @@ function statusWhere(status: EvidenceStatus | undefined, today: string) {
   }
 }
 
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(v[0]) && /^[0-9a-f-]{36}$/i.test(v[1])) return v as [string, string];
-  } catch {
-    /* fall through */
-  }
-  throw badRequest('Ongeldige cursor.', [{ path: 'query.cursor', message: 'ongeldig' }]);
-}
-
 /** Newest first; the cursor is the (created_at, id) of the last item. */
 export async function listEvidence(ctx: OrgCtx, q: { q?: string; status?: EvidenceStatus; limit: number; cursor?: string }) {
   const today = todayInAmsterdam();
-  const after = q.cursor ? decodeCursor(q.cursor) : null;
+  const after = q.cursor ? decodeCursor(q.cursor, [CURSOR_PART.timestamp, CURSOR_PART.uuid]) : null;
   const like = q.q ? `%${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const rows = await selectEvidence(
     ctx.tx,
@@ -221,7 +212,7 @@ export async function listEvidence(ctx: OrgCtx, q: { q?: string; status?: Eviden
   const last = page[page.length - 1];
   return {
     items: await presentEvidence(ctx.tx, page, today),
-    nextCursor: rows.length > q.limit ? Buffer.from(JSON.stringify([last.createdKey, last.id])).toString('base64url') : null,
+    nextCursor: rows.length > q.limit ? encodeCursor([last.createdKey, last.id]) : null,
   };
 }
 

@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, ilike, or } from 'drizzle-orm';
 import type { OrgCtx } from '../../core/http/pipeline.js';
 import { measures } from '../../core/db/schema.js';
-import { badRequest, notFound } from '../../core/http/problem.js';
+import { notFound } from '../../core/http/problem.js';
+import { CURSOR_PART, decodeCursor, encodeCursor } from '../../core/http/cursor.js';
 import { containsPattern } from '../../core/db/rows.js';
 import { assertOwnerIsMember, loadMeasure, presentMeasures, replaceLinks, resolveLinks, type LinkInput } from './measure-repo.js';
 
@@ -78,7 +79,7 @@ export async function getMeasure(ctx: OrgCtx, id: string) {
 
 /** Sorted by title, then id; the cursor is the last (title, id) of the previous page. */
 export async function listMeasures(ctx: OrgCtx, q: { q?: string; status?: string; owner?: string; limit: number; cursor?: string }) {
-  const after = q.cursor ? decodeCursor(q.cursor) : null;
+  const after = q.cursor ? decodeCursor(q.cursor, [CURSOR_PART.any, CURSOR_PART.uuid]) : null;
   const rows = await ctx.tx
     .select()
     .from(measures)
@@ -97,16 +98,6 @@ export async function listMeasures(ctx: OrgCtx, q: { q?: string; status?: string
   const last = page[page.length - 1];
   return {
     items: await presentMeasures(ctx.tx, page),
-    nextCursor: rows.length > q.limit ? Buffer.from(JSON.stringify([last.title, last.id])).toString('base64url') : null,
+    nextCursor: rows.length > q.limit ? encodeCursor([last.title, last.id]) : null,
   };
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string')) return v as [string, string];
-  } catch {
-    /* fall through */
-  }
-  throw badRequest('Ongeldige cursor.', [{ path: 'query.cursor', message: 'ongeldig' }]);
 }

@@ -36,7 +36,7 @@ export const MeasureQuery = z.strictObject({
   status: MeasureStatus.optional(),
   owner: Uuid.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(400).optional(),
+  cursor: z.string().max(2000).optional(),
 });
 export const MeasureParams = z.strictObject({ org: z.string().min(1).max(64), measureId: Uuid });
 

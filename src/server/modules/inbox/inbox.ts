@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../core/http/pipeline.js';
 import { rowsOf } from '../../core/db/rows.js';
-import { badRequest, notFound } from '../../core/http/problem.js';
+import { notFound } from '../../core/http/problem.js';
+import { CURSOR_PART, decodeCursor, encodeCursor } from '../../core/http/cursor.js';
 import { iso } from '../../core/http/schemas.js';
 
 /*
@@ -11,21 +12,11 @@ import { iso } from '../../core/http/schemas.js';
 
 const orgIdsOf = (ctx: Ctx) => ctx.principal.memberships.map((m) => m.organisationId);
 
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(v[0]) && /^[0-9a-f-]{36}$/i.test(v[1])) return v as [string, string];
-  } catch {
-    /* fall through */
-  }
-  throw badRequest('Ongeldige cursor.', [{ path: 'query.cursor', message: 'ongeldig' }]);
-}
-
 export async function listInbox(ctx: Ctx, q: { unread?: 'true' | 'false'; limit: number; cursor?: string }) {
   const orgIds = orgIdsOf(ctx);
   if (!orgIds.length) return { items: [], unread: 0, nextCursor: null };
   const userId = ctx.principal.userId;
-  const after = q.cursor ? decodeCursor(q.cursor) : null;
+  const after = q.cursor ? decodeCursor(q.cursor, [CURSOR_PART.timestamp, CURSOR_PART.uuid]) : null;
   const rows = rowsOf<{
     id: string;
     slug: string;
@@ -65,7 +56,7 @@ export async function listInbox(ctx: Ctx, q: { unread?: 'true' | 'false'; limit:
       readAt: iso(n.readAt),
     })),
     unread: Number(unread),
-    nextCursor: rows.length > q.limit && last ? Buffer.from(JSON.stringify([last.key, last.id])).toString('base64url') : null,
+    nextCursor: rows.length > q.limit && last ? encodeCursor([last.key, last.id]) : null,
   };
 }
 
