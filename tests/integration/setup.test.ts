@@ -82,6 +82,10 @@ describe('demo dataset', () => {
       const findings = (await ciso.get('/api/v1/organisations/zuidhaven/assessment-years/2025/findings')).body.items;
       expect(findings.map((f: any) => f.severity)).toEqual(['hoog', 'midden', 'laag']);
       expect(findings.every((f: any) => f.requirement && f.action?.status === 'open')).toBe(true);
+      const attention = (await ciso.get('/api/v1/organisations/zuidhaven/compliance/attention')).body;
+      expect(attention.overdueAssessments.length).toBeGreaterThan(0);
+      expect(attention.evidence.length).toBeGreaterThan(0);
+      expect(attention.failingMeasures.length).toBeGreaterThan(0);
       const overdue = (await ciso.get('/api/v1/organisations/zuidhaven/actions?overdue=true')).body.items;
       expect(overdue.length).toBeGreaterThanOrEqual(2);
       expect((await ciso.get('/api/v1/organisations/noorderveld/actions')).status).toBe(404);

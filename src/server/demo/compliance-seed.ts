@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { tenantTx, type Database } from '../core/db/client.js';
 import { rowsOf } from '../core/db/rows.js';
 import { seedCtx } from './context.js';
+import { addDays, localDate } from '../../shared/dates.js';
 import { createMeasure } from '../modules/compliance/manage-measures.js';
 import { createYear, signYear } from '../modules/compliance/assessment-years.js';
 import { bulkUpdate } from '../modules/compliance/assessments.js';
@@ -89,6 +90,16 @@ export async function seedCompliance(database: Database) {
       // half of the 2026 year still to be assessed; some improvements, a few slips
       for (const [result, ids] of bucket(2026, (x) => (x < 0.5 ? 'niet_beoordeeld' : x < 0.6 ? 'voldoet' : x < 0.65 ? 'voldoet_niet' : null))) {
         await bulkUpdate(ctx, 2026, ids, { result });
+      }
+      // what still fails gets an owner and a due date; a few of those dates have already passed
+      const failing = rowsOf<{ id: string }>(
+        await tx.execute(sql`select a.requirement_id as id from requirement_assessments a join assessment_years y on y.id = a.year_id
+                             where y.organisation_id = ${g.id} and y.year = 2026 and a.result = 'voldoet_niet' order by a.requirement_id`),
+      ).map((r) => r.id);
+      const today = localDate();
+      if (failing.length) {
+        await bulkUpdate(ctx, 2026, failing.slice(0, 3), { ownerId: g.ciso, dueDate: addDays(today, -14) });
+        if (failing.length > 3) await bulkUpdate(ctx, 2026, failing.slice(3), { ownerId: g.ciso, dueDate: addDays(today, 75) });
       }
       await seedEvidence(ctx);
       await ctx.audit.flush(tx);
