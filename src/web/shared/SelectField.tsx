@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Select, SelectOption } from '@utrecht/component-library-react';
+import { Select, SelectOption } from '@utrecht/component-library-react';
+import { FieldFrame } from './FieldFrame';
 
 export interface SelectFieldOption {
   value: string;
@@ -19,16 +20,9 @@ export interface SelectFieldProps {
 }
 
 export function SelectField({ id, label, value, options, onChange, description, error, required, disabled }: SelectFieldProps) {
-  const descriptionId = description ? `${id}-description` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [descriptionId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <FormField
-      invalid={Boolean(error)}
-      label={<FormLabel htmlFor={id}>{label}</FormLabel>}
-      description={description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : undefined}
-      errorMessage={error ? <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage> : undefined}
-      input={
+    <FieldFrame id={id} label={label} description={description} error={error}>
+      {(describedBy) => (
         <Select
           id={id}
           value={value}
@@ -45,7 +39,7 @@ export function SelectField({ id, label, value, options, onChange, description, 
             </SelectOption>
           ))}
         </Select>
-      }
-    />
+      )}
+    </FieldFrame>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -7,11 +7,13 @@ import { ME_KEY } from '../../app/session';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { RoleCheckboxes } from '../../shared/RoleCheckboxes';
 import { SelectField } from '../../shared/SelectField';
+import { SubmitButtons } from '../../shared/SubmitButtons';
 import { SuccessAlert } from '../../shared/SuccessAlert';
 import { TextField } from '../../shared/TextField';
 import { useOrganisations } from '../../shared/organisation';
 import { fieldErrors } from '../../shared/problem';
-import { collectErrors, focusFirstError, requiredError } from '../../shared/validation';
+import { useFormErrors } from '../../shared/useFormErrors';
+import { requiredError } from '../../shared/validation';
 import { addMembership, usersKey } from './api';
 
 /** Adds an existing user (by e-mail address) to an organisation with roles. */
@@ -22,7 +24,7 @@ export function AddMembershipForm() {
   const [email, setEmail] = useState('');
   const [slug, setSlug] = useState('');
   const [roles, setRoles] = useState<string[]>(['medewerker']);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, check } = useFormErrors('membership');
   const [done, setDone] = useState<{ email: string; organisation: string } | null>(null);
   const mutation = useMutation({
     mutationFn: (body: { slug: string; email: string; roles: string[] }) => addMembership(body.slug, { email: body.email, roles: body.roles }),
@@ -39,16 +41,12 @@ export function AddMembershipForm() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const invalid = collectErrors({
+    const valid = check({
       email: requiredError(email, t),
       organisation: slug ? null : t('errors.required'),
       roles: roles.length === 0 ? t('members.rolesRequired') : null,
     });
-    setErrors(invalid ?? {});
-    if (invalid) {
-      focusFirstError('membership', invalid);
-      return;
-    }
+    if (!valid) return;
     setDone(null);
     mutation.mutate({ slug, email: email.trim(), roles });
   };
@@ -84,11 +82,7 @@ export function AddMembershipForm() {
           required
         />
         <RoleCheckboxes idPrefix="membership-roles" kind={organisations.data?.find((o) => o.slug === slug)?.kind} legend={t('members.roles')} value={roles} onChange={setRoles} error={errors.roles ?? serverErrors.roles} />
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={mutation.isPending} disabled={mutation.isPending}>
-            {t('admin.membership.submit')}
-          </Button>
-        </ButtonGroup>
+        <SubmitButtons label={t('admin.membership.submit')} pending={mutation.isPending} />
       </form>
     </section>
   );

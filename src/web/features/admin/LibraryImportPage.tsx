@@ -1,13 +1,11 @@
-import { Button, ButtonGroup, Fieldset, FieldsetLegend, FormField, FormLabel, Heading1, Heading2, Paragraph, RadioButton } from '@utrecht/component-library-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { Fieldset, FieldsetLegend, FormField, FormLabel, Heading1, Heading2, Paragraph, RadioButton } from '@utrecht/component-library-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../shared/SelectField';
 import { TextField } from '../../shared/TextField';
 import { useFrameworks } from '../compliance/queries';
 import { useSignedInMe } from '../../app/session';
-import { FieldFrame } from '../../shared/FieldFrame';
 import { NoAccess } from '../../shared/NoAccess';
 import { SuccessAlert } from '../../shared/SuccessAlert';
 import { usePageTitle } from '../../shared/usePageTitle';
@@ -15,7 +13,8 @@ import { frameworksKey, mappingSetsKey } from '../compliance/api';
 import { Breadcrumbs } from '../compliance/Breadcrumbs';
 import { apiUrl, postFile, XLSX_TYPE } from '../compliance/evidence/transfer';
 import '../compliance/evidence/evidence.css';
-import { ImportError, ImportProblemList, ImportWarnings, problemsOf } from '../compliance/exports/ImportProblems';
+import { FileImport, useFileImport } from '../compliance/exports/FileImport';
+import { ImportProblemList, ImportWarnings, problemsOf } from '../compliance/exports/ImportProblems';
 
 const FORMATS = ['package', 'oscal', 'cisoAssistant', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -71,181 +70,126 @@ export function LibraryImportPage() {
 function LibraryImport() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const input = useRef<HTMLInputElement>(null);
   const frameworks = useFrameworks();
   const [format, setFormat] = useState<Format>('package');
   const [oscalId, setOscalId] = useState('');
   const [oscalCatalog, setOscalCatalog] = useState('');
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const [preview, setPreview] = useState<LibraryImportResult | null>(null);
-  const [done, setDone] = useState<LibraryImportResult | null>(null);
-  const send = (mode: 'preview' | 'import', body: File) => {
-    const params = new URLSearchParams({ mode });
-    if (format === 'oscal' && oscalId.trim()) params.set('id', oscalId.trim());
-    if (format === 'oscal' && oscalCatalog) params.set('catalog', oscalCatalog);
-    return postFile<LibraryImportResult>(`${FORMAT[format].path}?${params.toString()}`, body, FORMAT[format].type);
-  };
-  const check = useMutation({
-    mutationFn: (body: File) => send('preview', body),
-    onMutate: () => {
-      setPreview(null);
-      setDone(null);
+  const importer = useFileImport<LibraryImportResult>({
+    send: (mode, body) => {
+      const params = new URLSearchParams({ mode });
+      if (format === 'oscal' && oscalId.trim()) params.set('id', oscalId.trim());
+      if (format === 'oscal' && oscalCatalog) params.set('catalog', oscalCatalog);
+      return postFile<LibraryImportResult>(`${FORMAT[format].path}?${params.toString()}`, body, FORMAT[format].type);
     },
-    onSuccess: setPreview,
-  });
-  const apply = useMutation({
-    mutationFn: (body: File) => send('import', body),
-    onSuccess: async (result) => {
-      setPreview(null);
-      setDone(result);
-      if (result.valid) {
-        setFile(null);
-        if (input.current) input.current.value = '';
-      }
-      await Promise.all([
+    fileRequired: t('libraryImport.fileRequired'),
+    clearFile: (result) => result.valid,
+    onImported: () =>
+      Promise.all([
         queryClient.invalidateQueries({ queryKey: frameworksKey }),
         queryClient.invalidateQueries({ queryKey: mappingSetsKey }),
-      ]);
-    },
+      ]),
+    resetOnChoose: true,
   });
 
-  const reset = () => {
-    setPreview(null);
-    setDone(null);
-    check.reset();
-    apply.reset();
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!file) {
-      setFileError(t('libraryImport.fileRequired'));
-      input.current?.focus();
-      return;
-    }
-    setFileError(null);
-    check.mutate(file);
-  };
-
-  const previewProblems = preview ? problemsOf(preview) : [];
-  const doneProblems = done ? problemsOf(done) : [];
   return (
     <section aria-labelledby="library-import-heading" className="wb-section">
       <Heading2 id="library-import-heading">{t('libraryImport.formTitle')}</Heading2>
-      <form onSubmit={submit} noValidate>
-        <Fieldset>
-          <FieldsetLegend>{t('libraryImport.format')}</FieldsetLegend>
-          {FORMATS.map((value) => (
-            <FormField
-              key={value}
-              type="radio"
-              label={
-                <FormLabel htmlFor={`library-format-${value}`} type="radio" checked={format === value}>
-                  {t(`libraryImport.formats.${value}`)}
-                </FormLabel>
-              }
-              input={
-                <RadioButton
-                  id={`library-format-${value}`}
-                  name="library-format"
-                  value={value}
-                  checked={format === value}
-                  onChange={() => {
-                    setFormat(value);
-                    reset();
+      <FileImport
+        importer={importer}
+        id="library"
+        fileLabel={t('libraryImport.file')}
+        fileDescription={t(`libraryImport.hints.${format}`)}
+        accept={FORMAT[format].accept}
+        previewLabel={t('libraryImport.preview')}
+        fields={
+          <>
+            <Fieldset>
+              <FieldsetLegend>{t('libraryImport.format')}</FieldsetLegend>
+              {FORMATS.map((value) => (
+                <FormField
+                  key={value}
+                  type="radio"
+                  label={
+                    <FormLabel htmlFor={`library-format-${value}`} type="radio" checked={format === value}>
+                      {t(`libraryImport.formats.${value}`)}
+                    </FormLabel>
+                  }
+                  input={
+                    <RadioButton
+                      id={`library-format-${value}`}
+                      name="library-format"
+                      value={value}
+                      checked={format === value}
+                      onChange={() => {
+                        setFormat(value);
+                        importer.reset();
+                      }}
+                    />
+                  }
+                />
+              ))}
+            </Fieldset>
+            {format === 'oscal' ? (
+              <>
+                <TextField
+                  id="library-oscal-id"
+                  label={t('libraryImport.oscalId')}
+                  description={t('libraryImport.oscalIdHint')}
+                  value={oscalId}
+                  onChange={(value) => {
+                    setOscalId(value);
+                    importer.reset();
+                  }}
+                  maxLength={120}
+                  autoComplete="off"
+                />
+                <SelectField
+                  id="library-oscal-catalog"
+                  label={t('libraryImport.oscalCatalog')}
+                  description={t('libraryImport.oscalCatalogHint')}
+                  value={oscalCatalog}
+                  options={[
+                    { value: '', label: t('libraryImport.oscalNoCatalog') },
+                    ...(frameworks.data ?? []).map((framework) => ({ value: framework.id, label: `${framework.name} (${framework.id})` })),
+                  ]}
+                  onChange={(value) => {
+                    setOscalCatalog(value);
+                    importer.reset();
                   }}
                 />
-              }
-            />
-          ))}
-        </Fieldset>
-        {format === 'oscal' ? (
-          <>
-            <TextField
-              id="library-oscal-id"
-              label={t('libraryImport.oscalId')}
-              description={t('libraryImport.oscalIdHint')}
-              value={oscalId}
-              onChange={(value) => {
-                setOscalId(value);
-                reset();
-              }}
-              maxLength={120}
-              autoComplete="off"
-            />
-            <SelectField
-              id="library-oscal-catalog"
-              label={t('libraryImport.oscalCatalog')}
-              description={t('libraryImport.oscalCatalogHint')}
-              value={oscalCatalog}
-              options={[
-                { value: '', label: t('libraryImport.oscalNoCatalog') },
-                ...(frameworks.data ?? []).map((framework) => ({ value: framework.id, label: `${framework.name} (${framework.id})` })),
-              ]}
-              onChange={(value) => {
-                setOscalCatalog(value);
-                reset();
-              }}
-            />
+              </>
+            ) : null}
+            {format === 'xlsx' ? (
+              <Paragraph>
+                <a className="utrecht-link utrecht-link--html-a" href={apiUrl('/library/import/template.xlsx')} download>
+                  {t('libraryImport.template')}
+                </a>
+              </Paragraph>
+            ) : null}
           </>
-        ) : null}
-        {format === 'xlsx' ? (
-          <Paragraph>
-            <a className="utrecht-link utrecht-link--html-a" href={apiUrl('/library/import/template.xlsx')} download>
-              {t('libraryImport.template')}
-            </a>
-          </Paragraph>
-        ) : null}
-        <FieldFrame id="library-file" label={t('libraryImport.file')} description={t(`libraryImport.hints.${format}`)} error={fileError}>
-          {(describedBy) => (
-            <input
-              ref={input}
-              id="library-file"
-              type="file"
-              accept={FORMAT[format].accept}
-              className="wb-file-input"
-              aria-describedby={describedBy}
-              aria-invalid={fileError ? true : undefined}
-              onChange={(event) => {
-                setFile(event.target.files?.[0] ?? null);
-                reset();
-              }}
-            />
-          )}
-        </FieldFrame>
-        <ButtonGroup>
-          <Button type="submit" appearance="secondary-action-button" busy={check.isPending} disabled={check.isPending || apply.isPending}>
-            {t('libraryImport.preview')}
-          </Button>
-        </ButtonGroup>
-      </form>
-      <ImportError error={check.error} id="library-check" />
-      {preview ? (
-        <div role="status">
-          <Paragraph>{preview.valid ? t('libraryImport.previewValid') : t('libraryImport.previewInvalid')}</Paragraph>
-          <PackageList packages={packagesOf(preview)} />
-        </div>
-      ) : null}
-      {preview ? <ImportProblemList problems={previewProblems} id="library-preview" /> : null}
-      {preview ? <ImportWarnings warnings={problemsOf({ problems: preview.warnings ?? [] })} /> : null}
-      {preview?.valid && file ? (
-        <ButtonGroup>
-          <Button type="button" appearance="primary-action-button" busy={apply.isPending} disabled={apply.isPending} onClick={() => apply.mutate(file)}>
-            {t('libraryImport.import')}
-          </Button>
-        </ButtonGroup>
-      ) : null}
-      <ImportError error={apply.error} id="library-apply" />
-      {done && done.valid ? (
-        <SuccessAlert>
-          {t('libraryImport.imported')}{' '}
-          {packagesOf(done)
-            .map((pkg) => `${pkg.id} ${pkg.version}${pkg.action ? ` (${t(`libraryImport.actions.${pkg.action}`, { defaultValue: pkg.action })})` : ''}`)
-            .join(', ')}
-        </SuccessAlert>
-      ) : null}
-      {done && !done.valid ? <ImportProblemList problems={doneProblems} id="library-done" /> : null}
+        }
+        previewStatus={(preview) => (
+          <>
+            <Paragraph>{preview.valid ? t('libraryImport.previewValid') : t('libraryImport.previewInvalid')}</Paragraph>
+            <PackageList packages={packagesOf(preview)} />
+          </>
+        )}
+        previewDetails={(preview) => <ImportWarnings warnings={problemsOf({ problems: preview.warnings ?? [] })} />}
+        canImport={(preview) => preview.valid}
+        importLabel={() => t('libraryImport.import')}
+        outcome={(done) =>
+          done.valid ? (
+            <SuccessAlert>
+              {t('libraryImport.imported')}{' '}
+              {packagesOf(done)
+                .map((pkg) => `${pkg.id} ${pkg.version}${pkg.action ? ` (${t(`libraryImport.actions.${pkg.action}`, { defaultValue: pkg.action })})` : ''}`)
+                .join(', ')}
+            </SuccessAlert>
+          ) : (
+            <ImportProblemList problems={problemsOf(done)} id="library-done" />
+          )
+        }
+      />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, ButtonGroup, Heading2, Heading3, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Heading2, Heading3, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -6,16 +6,18 @@ import { useTranslation } from 'react-i18next';
 import { ME_KEY } from '../../app/session';
 import type { OrganisationKind } from '../../../shared/roles';
 import { AppLink } from '../../shared/AppLink';
+import { DataTable } from '../../shared/DataTable';
 import { Loading } from '../../shared/Loading';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { SelectField } from '../../shared/SelectField';
+import { SubmitButtons } from '../../shared/SubmitButtons';
 import { SuccessAlert } from '../../shared/SuccessAlert';
 import { TextField } from '../../shared/TextField';
 import { ORGANISATION_KINDS, organisationsKey, useOrganisations } from '../../shared/organisation';
 import { fieldErrors } from '../../shared/problem';
-import { collectErrors, focusFirstError, requiredError } from '../../shared/validation';
+import { useFormErrors } from '../../shared/useFormErrors';
+import { requiredError } from '../../shared/validation';
 import { createOrganisation } from './api';
-import { DataTable } from '../../shared/DataTable';
 
 export function OrganisationsAdmin() {
   const { t } = useTranslation();
@@ -47,7 +49,7 @@ function CreateOrganisationForm() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [values, setValues] = useState({ name: '', slug: '', kind: 'gemeente' as OrganisationKind });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, check } = useFormErrors('new-org');
   const [created, setCreated] = useState<string | null>(null);
   const mutation = useMutation({
     mutationFn: createOrganisation,
@@ -62,15 +64,11 @@ function CreateOrganisationForm() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const invalid = collectErrors({
+    const valid = check({
       name: requiredError(values.name, t),
       slug: !values.slug.trim() ? t('errors.required') : /^[a-z0-9]+(-[a-z0-9]+)*$/.test(values.slug.trim()) ? null : t('admin.organisations.slugInvalid'),
     });
-    setErrors(invalid ?? {});
-    if (invalid) {
-      focusFirstError('new-org', invalid);
-      return;
-    }
+    if (!valid) return;
     setCreated(null);
     mutation.mutate({ name: values.name.trim(), slug: values.slug.trim(), kind: values.kind });
   };
@@ -102,11 +100,7 @@ function CreateOrganisationForm() {
           error={serverErrors.kind}
           required
         />
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={mutation.isPending} disabled={mutation.isPending}>
-            {t('admin.organisations.submit')}
-          </Button>
-        </ButtonGroup>
+        <SubmitButtons label={t('admin.organisations.submit')} pending={mutation.isPending} />
       </form>
     </div>
   );

@@ -1,17 +1,20 @@
-import { Button, ButtonGroup, Heading2, Heading3, Paragraph, StatusBadge, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Heading2, Heading3, StatusBadge, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField } from '../../shared/CheckboxField';
-import { Loading } from '../../shared/Loading';
-import { ProblemAlert } from '../../shared/ProblemAlert';
-import { SuccessAlert } from '../../shared/SuccessAlert';
 import { DataTable } from '../../shared/DataTable';
+import { PagedResults } from '../../shared/PagedResults';
+import { ProblemAlert } from '../../shared/ProblemAlert';
+import { SubmitButtons } from '../../shared/SubmitButtons';
+import { SuccessAlert } from '../../shared/SuccessAlert';
 import { TextField } from '../../shared/TextField';
 import { useOrganisations } from '../../shared/organisation';
 import { fieldErrors } from '../../shared/problem';
-import { collectErrors, focusFirstError, MIN_PASSWORD_LENGTH, passwordError, requiredError } from '../../shared/validation';
+import { useFormErrors } from '../../shared/useFormErrors';
+import { usePagedList } from '../../shared/usePagedList';
+import { MIN_PASSWORD_LENGTH, passwordError, requiredError } from '../../shared/validation';
 import { createUser, fetchUsers, usersKey } from './api';
 import type { AdminUser } from './api';
 
@@ -19,14 +22,7 @@ export function UsersAdmin() {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
-  const users = useInfiniteQuery({
-    queryKey: [...usersKey, query],
-    queryFn: ({ pageParam, signal }) => fetchUsers(query, pageParam, signal),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
-  const items = users.data?.pages.flatMap((page) => page.items) ?? [];
+  const users = usePagedList([...usersKey, query], (cursor, signal) => fetchUsers(query, cursor, signal));
 
   const onSearch = (event: FormEvent) => {
     event.preventDefault();
@@ -42,23 +38,9 @@ export function UsersAdmin() {
           {t('admin.users.searchSubmit')}
         </Button>
       </form>
-      {users.isPending ? <Loading /> : null}
-      <ProblemAlert error={users.error} />
-      {users.data && items.length === 0 ? <Paragraph>{t('admin.users.none')}</Paragraph> : null}
-      {items.length > 0 ? <UsersTable users={items} /> : null}
-      {users.hasNextPage ? (
-        <ButtonGroup>
-          <Button
-            type="button"
-            appearance="secondary-action-button"
-            busy={users.isFetchingNextPage}
-            disabled={users.isFetchingNextPage}
-            onClick={() => void users.fetchNextPage()}
-          >
-            {t('audit.loadMore')}
-          </Button>
-        </ButtonGroup>
-      ) : null}
+      <PagedResults list={users} empty={t('admin.users.none')} loadMore={t('audit.loadMore')}>
+        <UsersTable users={users.items} />
+      </PagedResults>
       <CreateUserForm />
     </section>
   );
@@ -105,7 +87,7 @@ function CreateUserForm() {
   const queryClient = useQueryClient();
   const [values, setValues] = useState(EMPTY);
   const [isInstallationAdmin, setIsInstallationAdmin] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, check } = useFormErrors('new-user');
   const [created, setCreated] = useState<string | null>(null);
   const mutation = useMutation({
     mutationFn: createUser,
@@ -121,16 +103,12 @@ function CreateUserForm() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const invalid = collectErrors({
+    const valid = check({
       email: requiredError(values.email, t),
       name: requiredError(values.name, t),
       password: passwordError(values.password, t),
     });
-    setErrors(invalid ?? {});
-    if (invalid) {
-      focusFirstError('new-user', invalid);
-      return;
-    }
+    if (!valid) return;
     setCreated(null);
     mutation.mutate({ email: values.email.trim(), name: values.name.trim(), password: values.password, isInstallationAdmin });
   };
@@ -161,11 +139,7 @@ function CreateUserForm() {
           checked={isInstallationAdmin}
           onChange={setIsInstallationAdmin}
         />
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={mutation.isPending} disabled={mutation.isPending}>
-            {t('admin.users.submit')}
-          </Button>
-        </ButtonGroup>
+        <SubmitButtons label={t('admin.users.submit')} pending={mutation.isPending} />
       </form>
     </div>
   );

@@ -1,12 +1,11 @@
-import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../shared/Loading';
 import { NoAccess } from '../../shared/NoAccess';
 import { PageHeading } from '../../shared/PageHeading';
-import { ProblemAlert } from '../../shared/ProblemAlert';
+import { PagedResults } from '../../shared/PagedResults';
 import { can, PERMISSIONS, useCurrentOrganisation } from '../../shared/organisation';
 import { usePageTitle } from '../../shared/usePageTitle';
+import { usePagedList } from '../../shared/usePagedList';
 import { auditKey, fetchAuditEvents } from './api';
 import { AuditTable } from './AuditTable';
 import { VerifyChain } from './VerifyChain';
@@ -30,40 +29,16 @@ export function AuditPage() {
 
 function AuditEvents({ slug }: { slug: string }) {
   const { t } = useTranslation();
-  const events = useInfiniteQuery({
-    queryKey: auditKey(slug),
-    queryFn: ({ pageParam, signal }) => fetchAuditEvents(slug, pageParam, signal),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const items = events.data?.pages.flatMap((page) => page.items) ?? [];
+  const events = usePagedList(auditKey(slug), (cursor, signal) => fetchAuditEvents(slug, cursor, signal), { keepPrevious: false });
+  const items = events.items;
 
   return (
     <section aria-labelledby="events-heading" className="wb-section">
       <Heading2 id="events-heading">{t('audit.events')}</Heading2>
-      {events.isPending ? <Loading /> : null}
-      <ProblemAlert error={events.error} />
-      {events.data && items.length === 0 ? <Paragraph>{t('audit.none')}</Paragraph> : null}
-      {items.length > 0 ? (
-        <>
-          <Paragraph role="status">{t('audit.shown', { count: items.length })}</Paragraph>
-          <AuditTable events={items} />
-        </>
-      ) : null}
-      {events.hasNextPage ? (
-        <ButtonGroup>
-          <Button
-            type="button"
-            appearance="secondary-action-button"
-            busy={events.isFetchingNextPage}
-            disabled={events.isFetchingNextPage}
-            onClick={() => void events.fetchNextPage()}
-          >
-            {t('audit.loadMore')}
-          </Button>
-        </ButtonGroup>
-      ) : null}
-      {events.data && !events.hasNextPage && items.length > 0 ? <Paragraph>{t('audit.allLoaded')}</Paragraph> : null}
+      <PagedResults list={events} empty={t('audit.none')} shown={t('audit.shown', { count: items.length })} loadMore={t('audit.loadMore')}>
+        <AuditTable events={items} />
+      </PagedResults>
+      {events.query.data && !events.query.hasNextPage && items.length > 0 ? <Paragraph>{t('audit.allLoaded')}</Paragraph> : null}
     </section>
   );
 }

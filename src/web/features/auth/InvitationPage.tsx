@@ -8,10 +8,12 @@ import { ME_KEY, useMe } from '../../app/session';
 import { AppLink } from '../../shared/AppLink';
 import { Loading } from '../../shared/Loading';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { SubmitButtons } from '../../shared/SubmitButtons';
 import { TextField } from '../../shared/TextField';
 import { fieldErrors } from '../../shared/problem';
+import { useFormErrors } from '../../shared/useFormErrors';
 import { usePageTitle } from '../../shared/usePageTitle';
-import { collectErrors, confirmError, focusFirstError, MIN_PASSWORD_LENGTH, passwordError, requiredError } from '../../shared/validation';
+import { confirmError, MIN_PASSWORD_LENGTH, passwordError, requiredError } from '../../shared/validation';
 import { acceptInvitation, fetchInvitation } from './api';
 import type { InvitationInfo } from './api';
 
@@ -96,22 +98,18 @@ function NewUserForm({ token, invitation }: { token: string; invitation: Invitat
   const { t } = useTranslation();
   const accept = useAccept(token, invitation);
   const [values, setValues] = useState({ name: '', password: '', confirm: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, check } = useFormErrors('invitation');
   const serverErrors = fieldErrors(accept.error);
   const set = (field: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const invalid = collectErrors({
+    const valid = check({
       name: requiredError(values.name, t),
       password: passwordError(values.password, t),
       confirm: confirmError(values.password, values.confirm, t),
     });
-    setErrors(invalid ?? {});
-    if (invalid) {
-      focusFirstError('invitation', invalid);
-      return;
-    }
+    if (!valid) return;
     accept.mutate({ name: values.name.trim(), password: values.password });
   };
 
@@ -122,11 +120,7 @@ function NewUserForm({ token, invitation }: { token: string; invitation: Invitat
       <TextField id="invitation-name" label={t('fields.name')} autoComplete="name" value={values.name} onChange={set('name')} error={errors.name ?? serverErrors.name} required />
       <TextField id="invitation-password" label={t('fields.newPassword')} description={t('fields.passwordRules', { min: MIN_PASSWORD_LENGTH })} type="password" autoComplete="new-password" value={values.password} onChange={set('password')} error={errors.password ?? serverErrors.password} required />
       <TextField id="invitation-confirm" label={t('fields.confirmPassword')} type="password" autoComplete="new-password" value={values.confirm} onChange={set('confirm')} error={errors.confirm} required />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={accept.isPending} disabled={accept.isPending}>
-          {t('auth.invitation.createAndAccept')}
-        </Button>
-      </ButtonGroup>
+      <SubmitButtons label={t('auth.invitation.createAndAccept')} pending={accept.isPending} />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, ButtonGroup, Heading1, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Heading1, Paragraph } from '@utrecht/component-library-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -7,11 +7,13 @@ import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-route
 import { ME_KEY, safeNext, useLogout, useMe } from '../../app/session';
 import { Loading } from '../../shared/Loading';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { SubmitButtons } from '../../shared/SubmitButtons';
 import { SuccessAlert } from '../../shared/SuccessAlert';
 import { TextField } from '../../shared/TextField';
 import { fieldErrors } from '../../shared/problem';
+import { useFormErrors } from '../../shared/useFormErrors';
 import { usePageTitle } from '../../shared/usePageTitle';
-import { collectErrors, focusFirstError, requiredError } from '../../shared/validation';
+import { requiredError } from '../../shared/validation';
 import { fetchSetupStatus, login } from './api';
 import { get } from '../../app/api';
 import type { Health } from '../../app/SiteFooter';
@@ -81,18 +83,13 @@ function CredentialsForm({ onSuccess }: { onSuccess: (result: LoginResult) => Pr
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, check } = useFormErrors('login');
   const mutation = useMutation({ mutationFn: login, onSuccess });
   const serverErrors = fieldErrors(mutation.error);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const invalid = collectErrors({ email: requiredError(email, t), password: requiredError(password, t) });
-    setErrors(invalid ?? {});
-    if (invalid) {
-      focusFirstError('login', invalid);
-      return;
-    }
+    if (!check({ email: requiredError(email, t), password: requiredError(password, t) })) return;
     mutation.mutate({ email: email.trim(), password });
   };
 
@@ -119,11 +116,7 @@ function CredentialsForm({ onSuccess }: { onSuccess: (result: LoginResult) => Pr
         error={errors.password ?? serverErrors.password}
         required
       />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={mutation.isPending} disabled={mutation.isPending}>
-          {t('auth.login.submit')}
-        </Button>
-      </ButtonGroup>
+      <SubmitButtons label={t('auth.login.submit')} pending={mutation.isPending} />
     </form>
   );
 }

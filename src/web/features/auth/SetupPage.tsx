@@ -1,4 +1,4 @@
-import { Alert, Button, ButtonGroup, Heading1, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Heading1, Paragraph } from '@utrecht/component-library-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -7,10 +7,12 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { AppLink } from '../../shared/AppLink';
 import { Loading } from '../../shared/Loading';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { SubmitButtons } from '../../shared/SubmitButtons';
 import { TextField } from '../../shared/TextField';
 import { fieldErrors } from '../../shared/problem';
+import { useFormErrors } from '../../shared/useFormErrors';
 import { usePageTitle } from '../../shared/usePageTitle';
-import { collectErrors, confirmError, focusFirstError, MIN_PASSWORD_LENGTH, passwordError, requiredError } from '../../shared/validation';
+import { confirmError, MIN_PASSWORD_LENGTH, passwordError, requiredError } from '../../shared/validation';
 import { completeSetup, fetchSetupStatus } from './api';
 
 /** /setup?token=… — creates the first installation administrator. */
@@ -43,7 +45,7 @@ function SetupForm() {
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
   const [values, setValues] = useState({ token: params.get('token') ?? '', email: '', name: '', password: '', confirm: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, check } = useFormErrors('setup');
   const mutation = useMutation({
     mutationFn: completeSetup,
     onSuccess: async () => {
@@ -56,18 +58,14 @@ function SetupForm() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const invalid = collectErrors({
+    const valid = check({
       token: requiredError(values.token, t),
       email: requiredError(values.email, t),
       name: requiredError(values.name, t),
       password: passwordError(values.password, t),
       confirm: confirmError(values.password, values.confirm, t),
     });
-    setErrors(invalid ?? {});
-    if (invalid) {
-      focusFirstError('setup', invalid);
-      return;
-    }
+    if (!valid) return;
     const { confirm: _confirm, ...body } = values;
     mutation.mutate({ ...body, token: body.token.trim(), email: body.email.trim(), name: body.name.trim() });
   };
@@ -81,11 +79,7 @@ function SetupForm() {
       <TextField id="setup-name" label={t('fields.name')} autoComplete="name" value={values.name} onChange={set('name')} error={errors.name ?? serverErrors.name} required />
       <TextField id="setup-password" label={t('fields.newPassword')} description={t('fields.passwordRules', { min: MIN_PASSWORD_LENGTH })} type="password" autoComplete="new-password" value={values.password} onChange={set('password')} error={errors.password ?? serverErrors.password} required />
       <TextField id="setup-confirm" label={t('fields.confirmPassword')} type="password" autoComplete="new-password" value={values.confirm} onChange={set('confirm')} error={errors.confirm} required />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={mutation.isPending} disabled={mutation.isPending}>
-          {t('auth.setup.submit')}
-        </Button>
-      </ButtonGroup>
+      <SubmitButtons label={t('auth.setup.submit')} pending={mutation.isPending} />
     </form>
   );
 }

@@ -1,14 +1,8 @@
-import {
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
-  Heading2,
-  Paragraph,
-} from '@utrecht/component-library-react';
+import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { AppLink } from '../../shared/AppLink';
+import { FactList } from '../../shared/FactList';
 import { Loading } from '../../shared/Loading';
 import { PageHeading } from '../../shared/PageHeading';
 import { ProblemAlert } from '../../shared/ProblemAlert';
@@ -79,32 +73,16 @@ function FrameworkFacts({ framework }: { framework: FrameworkDetail }) {
     <>
       <Paragraph appearance="lead">{labels.title(framework.title)}</Paragraph>
       {framework.description ? <Paragraph>{framework.description}</Paragraph> : null}
-      <DataList className="wb-datalist">
-        <DataListItem>
-          <DataListKey>{t('compliance.framework.provider')}</DataListKey>
-          <DataListValue>{framework.provider}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{t('compliance.framework.version')}</DataListKey>
-          <DataListValue>{framework.version}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{t('compliance.framework.licence')}</DataListKey>
-          <DataListValue>{framework.licence}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{t('compliance.framework.attribution')}</DataListKey>
-          <DataListValue>{framework.attribution ?? t('common.none')}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{t('compliance.framework.origin')}</DataListKey>
-          <DataListValue>{t(`compliance.framework.origins.${framework.origin}`)}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{t('compliance.framework.requirementCount')}</DataListKey>
-          <DataListValue>{framework.requirementCount}</DataListValue>
-        </DataListItem>
-      </DataList>
+      <FactList
+        facts={[
+          { label: t('compliance.framework.provider'), value: framework.provider },
+          { label: t('compliance.framework.version'), value: framework.version },
+          { label: t('compliance.framework.licence'), value: framework.licence },
+          { label: t('compliance.framework.attribution'), value: framework.attribution ?? t('common.none') },
+          { label: t('compliance.framework.origin'), value: t(`compliance.framework.origins.${framework.origin}`) },
+          { label: t('compliance.framework.requirementCount'), value: framework.requirementCount },
+        ]}
+      />
     </>
   );
 }

@@ -1,31 +1,19 @@
-import {
-  Button,
-  ButtonGroup,
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Heading2, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { AppLink } from '../../shared/AppLink';
+import { DataTable } from '../../shared/DataTable';
+import { FactList } from '../../shared/FactList';
 import { Loading } from '../../shared/Loading';
+import { MoreButton } from '../../shared/MoreButton';
 import { PageHeading } from '../../shared/PageHeading';
 import { ProblemAlert } from '../../shared/ProblemAlert';
-import { TableScroll } from '../../shared/TableScroll';
 import { TextField } from '../../shared/TextField';
 import { useCurrentOrganisation } from '../../shared/organisation';
 import { usePageTitle } from '../../shared/usePageTitle';
+import { ComplianceSubpage } from './ComplianceSubpage';
 import { fetchMappingSet, mappingSetKey } from './api';
 import type { MappingSetDetail, MappingSetSummary } from './api';
 import { Breadcrumbs } from './Breadcrumbs';
@@ -39,19 +27,14 @@ const ROWS_STEP = 200;
 export function MappingSetsPage() {
   const { t } = useTranslation();
   const organisation = useCurrentOrganisation();
-  const title = t('compliance.mappings.title');
-  usePageTitle(title, organisation.name);
   const sets = useMappingSets();
   return (
-    <>
-      <Breadcrumbs items={[{ to: compliancePath(organisation.slug), label: t('capabilities.compliance.title') }]} />
-      <PageHeading title={title} context={organisation.name} />
-      <Paragraph>{t('compliance.mappings.intro')}</Paragraph>
+    <ComplianceSubpage title={t('compliance.mappings.title')} intro={t('compliance.mappings.intro')}>
       {sets.isPending ? <Loading /> : null}
       <ProblemAlert error={sets.error} />
       {sets.data && sets.data.length === 0 ? <Paragraph>{t('compliance.mappings.none')}</Paragraph> : null}
       {sets.data && sets.data.length > 0 ? <MappingSetsTable slug={organisation.slug} sets={sets.data} /> : null}
-    </>
+    </ComplianceSubpage>
   );
 }
 
@@ -60,34 +43,30 @@ function MappingSetsTable({ slug, sets }: { slug: string; sets: MappingSetSummar
   const labels = useComplianceLabels();
   const frameworkName = useFrameworkNames();
   return (
-    <TableScroll label={t('compliance.mappings.title')}>
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('compliance.mappings.set')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('compliance.mappings.source')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('compliance.mappings.target')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('compliance.mappings.rowCount')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('compliance.mappings.kind')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('compliance.framework.provider')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {sets.map((set) => (
-            <TableRow key={set.id}>
-              <TableHeaderCell scope="row">
-                <AppLink to={mappingSetPath(slug, set.id)}>{labels.title(set.title)}</AppLink>
-              </TableHeaderCell>
-              <TableCell>{frameworkName(set.source)}</TableCell>
-              <TableCell>{frameworkName(set.target)}</TableCell>
-              <TableCell>{set.rowCount}</TableCell>
-              <TableCell>{set.generated ? t('compliance.mappings.generated') : t('compliance.mappings.authored')}</TableCell>
-              <TableCell>{set.provider}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableScroll>
+    <DataTable
+      label={t('compliance.mappings.title')}
+      columns={[
+        t('compliance.mappings.set'),
+        t('compliance.mappings.source'),
+        t('compliance.mappings.target'),
+        t('compliance.mappings.rowCount'),
+        t('compliance.mappings.kind'),
+        t('compliance.framework.provider'),
+      ]}
+    >
+      {sets.map((set) => (
+        <TableRow key={set.id}>
+          <TableHeaderCell scope="row">
+            <AppLink to={mappingSetPath(slug, set.id)}>{labels.title(set.title)}</AppLink>
+          </TableHeaderCell>
+          <TableCell>{frameworkName(set.source)}</TableCell>
+          <TableCell>{frameworkName(set.target)}</TableCell>
+          <TableCell>{set.rowCount}</TableCell>
+          <TableCell>{set.generated ? t('compliance.mappings.generated') : t('compliance.mappings.authored')}</TableCell>
+          <TableCell>{set.provider}</TableCell>
+        </TableRow>
+      ))}
+    </DataTable>
   );
 }
 
@@ -134,36 +113,16 @@ function MappingSetDetails({ slug, set }: { slug: string; set: MappingSetDetail 
   return (
     <>
       {set.description ? <Paragraph>{set.description}</Paragraph> : null}
-      <DataList className="wb-datalist">
-        <DataListItem>
-          <DataListKey>{t('compliance.mappings.source')}</DataListKey>
-          <DataListValue>
-            <AppLink to={frameworkPath(slug, set.source)}>{frameworkName(set.source)}</AppLink>
-          </DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{t('compliance.mappings.target')}</DataListKey>
-          <DataListValue>
-            <AppLink to={frameworkPath(slug, set.target)}>{frameworkName(set.target)}</AppLink>
-          </DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{t('compliance.mappings.kind')}</DataListKey>
-          <DataListValue>{set.generated ? t('compliance.mappings.generated') : t('compliance.mappings.authored')}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{t('compliance.framework.provider')}</DataListKey>
-          <DataListValue>{set.provider}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{t('compliance.framework.version')}</DataListKey>
-          <DataListValue>{set.version}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{t('compliance.framework.licence')}</DataListKey>
-          <DataListValue>{set.licence}</DataListValue>
-        </DataListItem>
-      </DataList>
+      <FactList
+        facts={[
+          { label: t('compliance.mappings.source'), value: <AppLink to={frameworkPath(slug, set.source)}>{frameworkName(set.source)}</AppLink> },
+          { label: t('compliance.mappings.target'), value: <AppLink to={frameworkPath(slug, set.target)}>{frameworkName(set.target)}</AppLink> },
+          { label: t('compliance.mappings.kind'), value: set.generated ? t('compliance.mappings.generated') : t('compliance.mappings.authored') },
+          { label: t('compliance.framework.provider'), value: set.provider },
+          { label: t('compliance.framework.version'), value: set.version },
+          { label: t('compliance.framework.licence'), value: set.licence },
+        ]}
+      />
       <section aria-labelledby="mapping-rows-heading" className="wb-section">
         <Heading2 id="mapping-rows-heading">{t('compliance.mappings.rows')}</Heading2>
         <Paragraph>{t('compliance.mappings.rowsIntro')}</Paragraph>
@@ -172,39 +131,31 @@ function MappingSetDetails({ slug, set }: { slug: string; set: MappingSetDetail 
         </form>
         <Paragraph role="status">{t('compliance.mappings.shown', { shown: visible.length, total: set.rows.length })}</Paragraph>
         {visible.length > 0 ? (
-          <TableScroll label={t('compliance.mappings.rows')}>
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('compliance.mappings.sourceRef', { framework: frameworkName(set.source) })}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('compliance.mappings.relationship')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('compliance.mappings.targetRef', { framework: frameworkName(set.target) })}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('compliance.mappings.strength')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('compliance.mappings.rationale')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {visible.map((row, index) => (
-                  <TableRow key={`${row.source}|${row.target}|${index}`}>
-                    <TableHeaderCell scope="row" className="wb-nowrap">
-                      {row.source}
-                    </TableHeaderCell>
-                    <TableCell className="wb-nowrap">{labels.relationship(row.relationship)}</TableCell>
-                    <TableCell className="wb-nowrap">{row.target}</TableCell>
-                    <TableCell className="wb-nowrap">{t('compliance.mappings.strengthValue', { strength: row.strength })}</TableCell>
-                    <TableCell>{row.rationale}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableScroll>
+          <DataTable
+            label={t('compliance.mappings.rows')}
+            columns={[
+              t('compliance.mappings.sourceRef', { framework: frameworkName(set.source) }),
+              t('compliance.mappings.relationship'),
+              t('compliance.mappings.targetRef', { framework: frameworkName(set.target) }),
+              t('compliance.mappings.strength'),
+              t('compliance.mappings.rationale'),
+            ]}
+          >
+            {visible.map((row, index) => (
+              <TableRow key={`${row.source}|${row.target}|${index}`}>
+                <TableHeaderCell scope="row" className="wb-nowrap">
+                  {row.source}
+                </TableHeaderCell>
+                <TableCell className="wb-nowrap">{labels.relationship(row.relationship)}</TableCell>
+                <TableCell className="wb-nowrap">{row.target}</TableCell>
+                <TableCell className="wb-nowrap">{t('compliance.mappings.strengthValue', { strength: row.strength })}</TableCell>
+                <TableCell>{row.rationale}</TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
         ) : null}
         {rows.length > visible.length ? (
-          <ButtonGroup>
-            <Button type="button" appearance="secondary-action-button" onClick={() => setLimit((current) => current + ROWS_STEP)}>
-              {t('compliance.mappings.showMore')}
-            </Button>
-          </ButtonGroup>
+          <MoreButton onClick={() => setLimit((current) => current + ROWS_STEP)}>{t('compliance.mappings.showMore')}</MoreButton>
         ) : null}
       </section>
     </>

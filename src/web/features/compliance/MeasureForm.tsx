@@ -1,17 +1,17 @@
-import { Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue } from '@utrecht/component-library-react';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api';
+import { FactList } from '../../shared/FactList';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { SelectField } from '../../shared/SelectField';
+import { SubmitButtons } from '../../shared/SubmitButtons';
 import { TextareaField } from '../../shared/TextareaField';
 import { TextField } from '../../shared/TextField';
-import { can, PERMISSIONS, useCurrentOrganisation } from '../../shared/organisation';
 import { fieldErrors } from '../../shared/problem';
-import { collectErrors, focusFirstError, requiredError } from '../../shared/validation';
-import { fetchMembers, membersKey } from '../members/api';
+import { useFormErrors } from '../../shared/useFormErrors';
+import { requiredError } from '../../shared/validation';
+import { useMemberOptions } from '../members/memberOptions';
 import { MEASURE_STATUSES } from './api';
 import type { Measure, MeasureInput, MeasureStatus } from './api';
 import { useComplianceLabels } from './labels';
@@ -57,46 +57,26 @@ const MIN_TITLE = 2;
 export function MeasureForm({ idPrefix, initial, owner, initialFramework, submitLabel, pending, error, onSubmit, cancel }: MeasureFormProps) {
   const { t } = useTranslation();
   const labels = useComplianceLabels();
-  const organisation = useCurrentOrganisation();
   const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, check } = useFormErrors(idPrefix);
   const serverErrors = fieldErrors(error);
   const linkErrors = isApiError(error)
     ? (error.problem.errors ?? []).filter((item) => String(item.path).includes('requirements')).map((item) => item.message)
     : [];
 
   // The owner is chosen from the members; without members.read (or when the list is refused) it is shown read-only.
-  const mayListMembers = can(organisation, PERMISSIONS.readMembers);
-  const members = useQuery({
-    queryKey: membersKey(organisation.slug),
-    queryFn: ({ signal }) => fetchMembers(organisation.slug, signal),
-    enabled: mayListMembers,
-    retry: (count, cause) => !(isApiError(cause) && cause.status === 403) && count < 2,
-  });
-  const ownerPicker = mayListMembers && !(isApiError(members.error) && members.error.status === 403);
-  const ownerOptions = [
-    { value: '', label: t('compliance.measures.noOwner') },
-    ...(members.data ?? [])
-      .map((member) => ({ value: member.userId, label: member.name ? `${member.name} (${member.email})` : member.email }))
-      .sort((a, b) => a.label.localeCompare(b.label)),
-  ];
-  if (owner && !ownerOptions.some((option) => option.value === owner.id)) {
-    ownerOptions.push({ value: owner.id, label: owner.name ? `${owner.name} (${owner.email})` : owner.email });
-  }
+  const members = useMemberOptions(t('compliance.measures.noOwner'), owner ? { id: owner.id, name: owner.name ? `${owner.name} (${owner.email})` : owner.email } : null);
+  const ownerPicker = members.available;
 
   const set = <K extends keyof MeasureFormValues>(key: K) => (value: MeasureFormValues[K]) => setValues((current) => ({ ...current, [key]: value }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const title = values.title.trim();
-    const invalid = collectErrors({
+    const valid = check({
       title: requiredError(title, t) ?? (title.length < MIN_TITLE ? t('compliance.measures.titleTooShort', { min: MIN_TITLE }) : null),
     });
-    setErrors(invalid ?? {});
-    if (invalid) {
-      focusFirstError(idPrefix, invalid);
-      return;
-    }
+    if (!valid) return;
     onSubmit({
       title,
       description: values.description,
@@ -141,18 +121,13 @@ export function MeasureForm({ idPrefix, initial, owner, initialFramework, submit
           id={`${idPrefix}-owner`}
           label={t('compliance.measures.fields.owner')}
           value={values.ownerId}
-          options={ownerOptions}
+          options={members.options}
           onChange={set('ownerId')}
           error={serverErrors.ownerId}
           disabled={members.isPending}
         />
       ) : (
-        <DataList className="wb-datalist">
-          <DataListItem>
-            <DataListKey>{t('compliance.measures.fields.owner')}</DataListKey>
-            <DataListValue>{owner ? owner.name || owner.email : t('compliance.measures.noOwner')}</DataListValue>
-          </DataListItem>
-        </DataList>
+        <FactList facts={[{ label: t('compliance.measures.fields.owner'), value: owner ? owner.name || owner.email : t('compliance.measures.noOwner') }]} />
       )}
       <RequirementPicker
         idPrefix={idPrefix}
@@ -161,12 +136,9 @@ export function MeasureForm({ idPrefix, initial, owner, initialFramework, submit
         initialFramework={initialFramework}
         error={linkErrors.length > 0 ? linkErrors.join(' ') : null}
       />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={pending} disabled={pending}>
-          {submitLabel}
-        </Button>
+      <SubmitButtons label={submitLabel} pending={pending}>
         {cancel}
-      </ButtonGroup>
+      </SubmitButtons>
     </form>
   );
 }

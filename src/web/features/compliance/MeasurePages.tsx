@@ -1,22 +1,11 @@
-import {
-  Button,
-  ButtonGroup,
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
-  Heading2,
-  Paragraph,
-  StatusBadge,
-  UnorderedList,
-  UnorderedListItem,
-} from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading2, Paragraph, StatusBadge, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { AppLink } from '../../shared/AppLink';
+import { FactList } from '../../shared/FactList';
 import { Loading } from '../../shared/Loading';
 import { NoAccess } from '../../shared/NoAccess';
 import { PageHeading } from '../../shared/PageHeading';
@@ -177,30 +166,18 @@ function MeasureFacts({ measure }: { measure: Measure }) {
   const { t } = useTranslation();
   const labels = useComplianceLabels();
   return (
-    <DataList className="wb-datalist">
-      <DataListItem>
-        <DataListKey>{t('compliance.measures.fields.status')}</DataListKey>
-        <DataListValue>
-          <StatusBadge status={MEASURE_STATUS_BADGE[measure.status]}>{labels.status(measure.status)}</StatusBadge>
-        </DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{t('compliance.measures.fields.owner')}</DataListKey>
-        <DataListValue>{measure.owner ? measure.owner.name || measure.owner.email : t('compliance.measures.noOwner')}</DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{t('compliance.measures.fields.description')}</DataListKey>
-        <DataListValue multiline>{measure.description || t('common.none')}</DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{t('compliance.measures.createdAt')}</DataListKey>
-        <DataListValue>{formatDateTime(measure.createdAt)}</DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{t('compliance.measures.updatedAt')}</DataListKey>
-        <DataListValue>{formatDateTime(measure.updatedAt)}</DataListValue>
-      </DataListItem>
-    </DataList>
+    <FactList
+      facts={[
+        {
+          label: t('compliance.measures.fields.status'),
+          value: <StatusBadge status={MEASURE_STATUS_BADGE[measure.status]}>{labels.status(measure.status)}</StatusBadge>,
+        },
+        { label: t('compliance.measures.fields.owner'), value: measure.owner ? measure.owner.name || measure.owner.email : t('compliance.measures.noOwner') },
+        { label: t('compliance.measures.fields.description'), value: measure.description || t('common.none'), multiline: true },
+        { label: t('compliance.measures.createdAt'), value: formatDateTime(measure.createdAt) },
+        { label: t('compliance.measures.updatedAt'), value: formatDateTime(measure.updatedAt) },
+      ]}
+    />
   );
 }
 

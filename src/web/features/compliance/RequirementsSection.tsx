@@ -1,21 +1,10 @@
-import {
-  Heading,
-  Heading2,
-  Paragraph,
-  StatusBadge,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Heading, Heading2, Paragraph, StatusBadge, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../shared/AppLink';
+import { DataTable } from '../../shared/DataTable';
 import { SelectField } from '../../shared/SelectField';
-import { TableScroll } from '../../shared/TableScroll';
 import { TextField } from '../../shared/TextField';
 import { RESULTS } from './api';
 import type { CoverageItem, CoverageReport, DerivedResult, FrameworkDetail, Requirement } from './api';
@@ -161,87 +150,84 @@ function RequirementTable({ rows, label, slug, framework, items, showReferences,
   const mappingSets = useMappingSets();
   const frameworkName = useFrameworkNames();
   return (
-    <TableScroll label={label}>
-      <Table className="wb-requirements">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('compliance.framework.ref')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('compliance.framework.requirement')}</TableHeaderCell>
-            {showReferences ? <TableHeaderCell scope="col">{t('compliance.framework.references')}</TableHeaderCell> : null}
-            {items ? <TableHeaderCell scope="col">{t('compliance.framework.result')}</TableHeaderCell> : null}
-            {items ? <TableHeaderCell scope="col">{t('compliance.framework.provenance')}</TableHeaderCell> : null}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((requirement) => {
-            const item = items?.get(requirement.ref);
-            return (
-              <TableRow key={requirement.ref} id={rowId(requirement.ref)}>
-                <TableHeaderCell scope="row" className="wb-nowrap">
-                  {requirement.ref}
-                </TableHeaderCell>
-                <TableCell>
-                  <span className="wb-requirement__title">{requirement.title}</span>
-                  {requirement.status !== 'active' ? (
-                    <span className="wb-requirement__status">
-                      <StatusBadge status={REQUIREMENT_STATUS_BADGE[requirement.status]}>{labels.requirementStatus(requirement.status)}</StatusBadge>
-                      {requirement.replacedBy ? (
-                        <>
-                          {' '}
-                          {t('compliance.framework.replacedBy')}{' '}
-                          <a className="utrecht-link utrecht-link--html-a" href={`#${rowId(requirement.replacedBy)}`}>
-                            {requirement.replacedBy}
-                          </a>
-                        </>
-                      ) : null}
-                    </span>
+    <DataTable
+      label={label}
+      className="wb-requirements"
+      columns={[
+        t('compliance.framework.ref'),
+        t('compliance.framework.requirement'),
+        showReferences && t('compliance.framework.references'),
+        items && t('compliance.framework.result'),
+        items && t('compliance.framework.provenance'),
+      ]}
+    >
+      {rows.map((requirement) => {
+        const item = items?.get(requirement.ref);
+        return (
+          <TableRow key={requirement.ref} id={rowId(requirement.ref)}>
+            <TableHeaderCell scope="row" className="wb-nowrap">
+              {requirement.ref}
+            </TableHeaderCell>
+            <TableCell>
+              <span className="wb-requirement__title">{requirement.title}</span>
+              {requirement.status !== 'active' ? (
+                <span className="wb-requirement__status">
+                  <StatusBadge status={REQUIREMENT_STATUS_BADGE[requirement.status]}>{labels.requirementStatus(requirement.status)}</StatusBadge>
+                  {requirement.replacedBy ? (
+                    <>
+                      {' '}
+                      {t('compliance.framework.replacedBy')}{' '}
+                      <a className="utrecht-link utrecht-link--html-a" href={`#${rowId(requirement.replacedBy)}`}>
+                        {requirement.replacedBy}
+                      </a>
+                    </>
                   ) : null}
-                  {requirement.description ? <span className="wb-requirement__description">{requirement.description}</span> : null}
-                </TableCell>
-                {showReferences ? (
-                  <TableCell>
-                    <References requirement={requirement} />
-                  </TableCell>
-                ) : null}
-                {items ? (
-                  <TableCell>
-                    {item ? (
-                      <StatusBadge status={RESULT_BADGE[item.result]}>{labels.result(item.result)}</StatusBadge>
-                    ) : (
-                      <span className="wb-muted">{t('compliance.framework.notApplicable')}</span>
-                    )}
-                  </TableCell>
-                ) : null}
-                {items ? (
-                  <TableCell>
-                    {item ? (
-                      <>
-                        <CoverageSources
-                          slug={slug}
-                          frameworkId={framework.id}
-                          item={item}
-                          mappingSets={mappingSets.data ?? []}
-                          frameworkName={frameworkName}
-                        />
-                        {canManage ? (
-                          <AppLink
-                            className="wb-requirement__add"
-                            to={`${newMeasurePath(slug)}?framework=${encodeURIComponent(framework.id)}&ref=${encodeURIComponent(requirement.ref)}`}
-                          >
-                            {t('compliance.framework.addMeasure')}
-                            <span className="wb-visually-hidden"> {t('compliance.framework.forRequirement', { ref: requirement.ref })}</span>
-                          </AppLink>
-                        ) : null}
-                      </>
+                </span>
+              ) : null}
+              {requirement.description ? <span className="wb-requirement__description">{requirement.description}</span> : null}
+            </TableCell>
+            {showReferences ? (
+              <TableCell>
+                <References requirement={requirement} />
+              </TableCell>
+            ) : null}
+            {items ? (
+              <TableCell>
+                {item ? (
+                  <StatusBadge status={RESULT_BADGE[item.result]}>{labels.result(item.result)}</StatusBadge>
+                ) : (
+                  <span className="wb-muted">{t('compliance.framework.notApplicable')}</span>
+                )}
+              </TableCell>
+            ) : null}
+            {items ? (
+              <TableCell>
+                {item ? (
+                  <>
+                    <CoverageSources
+                      slug={slug}
+                      frameworkId={framework.id}
+                      item={item}
+                      mappingSets={mappingSets.data ?? []}
+                      frameworkName={frameworkName}
+                    />
+                    {canManage ? (
+                      <AppLink
+                        className="wb-requirement__add"
+                        to={`${newMeasurePath(slug)}?framework=${encodeURIComponent(framework.id)}&ref=${encodeURIComponent(requirement.ref)}`}
+                      >
+                        {t('compliance.framework.addMeasure')}
+                        <span className="wb-visually-hidden"> {t('compliance.framework.forRequirement', { ref: requirement.ref })}</span>
+                      </AppLink>
                     ) : null}
-                  </TableCell>
+                  </>
                 ) : null}
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </TableScroll>
+              </TableCell>
+            ) : null}
+          </TableRow>
+        );
+      })}
+    </DataTable>
   );
 }
 

@@ -1,13 +1,14 @@
 import { Button, ButtonGroup, Heading1, Heading2, Paragraph, StatusBadge } from '@utrecht/component-library-react';
-import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField } from '../../shared/CheckboxField';
 import { AppLink } from '../../shared/AppLink';
-import { Loading } from '../../shared/Loading';
+import { PagedResults } from '../../shared/PagedResults';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { formatDateTime } from '../../shared/format';
 import { usePageTitle } from '../../shared/usePageTitle';
+import { usePagedList } from '../../shared/usePagedList';
 import { fetchInbox, inboxKey, inboxListKey, markAllRead, markRead } from './api';
 import type { Notice } from './api';
 import '../compliance/evidence/evidence.css';
@@ -20,15 +21,9 @@ export function InboxPage() {
   usePageTitle(title);
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [notice, setNotice] = useState('');
-  const inbox = useInfiniteQuery({
-    queryKey: inboxListKey(unreadOnly),
-    queryFn: ({ pageParam, signal }) => fetchInbox(unreadOnly, pageParam, undefined, signal),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
-  const items = inbox.data?.pages.flatMap((page) => page.items) ?? [];
-  const unread = inbox.data?.pages[0]?.unread ?? 0;
+  const inbox = usePagedList(inboxListKey(unreadOnly), (cursor, signal) => fetchInbox(unreadOnly, cursor, undefined, signal));
+  const items = inbox.items;
+  const unread = inbox.query.data?.pages[0]?.unread ?? 0;
   const refresh = () => queryClient.invalidateQueries({ queryKey: inboxKey });
   const readAll = useMutation({
     mutationFn: markAllRead,
@@ -44,7 +39,7 @@ export function InboxPage() {
       <Paragraph>{t('inbox.intro')}</Paragraph>
       <section aria-labelledby="inbox-heading" className="wb-section">
         <Heading2 id="inbox-heading">{t('inbox.listTitle')}</Heading2>
-        {inbox.data && (unread > 0 || items.length > 0) ? <Paragraph>{t('inbox.unreadSummary', { count: unread })}</Paragraph> : null}
+        {inbox.query.data && (unread > 0 || items.length > 0) ? <Paragraph>{t('inbox.unreadSummary', { count: unread })}</Paragraph> : null}
         <CheckboxField id="inbox-unread" label={t('inbox.unreadOnly')} checked={unreadOnly} onChange={setUnreadOnly} />
         {unread > 0 ? (
           <ButtonGroup>
@@ -57,29 +52,13 @@ export function InboxPage() {
         <p role="status" className="wb-visually-hidden">
           {notice}
         </p>
-        {inbox.isPending ? <Loading /> : null}
-        <ProblemAlert error={inbox.error} />
-        {inbox.data && items.length === 0 ? <Paragraph>{unreadOnly ? t('inbox.noneUnread') : t('inbox.none')}</Paragraph> : null}
-        {items.length > 0 ? (
+        <PagedResults list={inbox} empty={unreadOnly ? t('inbox.noneUnread') : t('inbox.none')} loadMore={t('inbox.loadMore')}>
           <ul className="wb-inbox__list" aria-label={t('inbox.listLabel', { count: items.length })}>
             {items.map((item) => (
               <NoticeItem key={item.id} notice={item} onRead={(text) => setNotice(text)} refresh={refresh} />
             ))}
           </ul>
-        ) : null}
-        {inbox.hasNextPage ? (
-          <ButtonGroup>
-            <Button
-              type="button"
-              appearance="secondary-action-button"
-              busy={inbox.isFetchingNextPage}
-              disabled={inbox.isFetchingNextPage}
-              onClick={() => void inbox.fetchNextPage()}
-            >
-              {t('inbox.loadMore')}
-            </Button>
-          </ButtonGroup>
-        ) : null}
+        </PagedResults>
       </section>
     </>
   );

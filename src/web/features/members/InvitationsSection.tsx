@@ -1,21 +1,19 @@
-import { Alert, Button, ButtonGroup, Heading2, Heading3, Paragraph, StatusBadge, TableCell, TableRow } from '@utrecht/component-library-react';
+import { Alert, Button, Heading2, Heading3, Paragraph, StatusBadge, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyField } from '../../shared/CopyField';
+import { DataTable } from '../../shared/DataTable';
 import { Loading } from '../../shared/Loading';
 import { ProblemAlert } from '../../shared/ProblemAlert';
-import { RoleCheckboxes } from '../../shared/RoleCheckboxes';
-import { TextField } from '../../shared/TextField';
+import { SubmitButtons } from '../../shared/SubmitButtons';
 import { formatDateTime } from '../../shared/format';
-import { fieldErrors } from '../../shared/problem';
-import { collectErrors, focusFirstError, requiredError } from '../../shared/validation';
 import { createInvitation, fetchInvitations, invitationsKey, revokeInvitation } from './api';
 import type { CreatedInvitation, Invitation } from './api';
+import { EmailRolesFields, useEmailRolesForm } from './EmailRolesFields';
 import { useRoleLabels } from './useRoleLabels';
 import type { OrganisationKind } from '../../../shared/roles';
-import { DataTable } from '../../shared/DataTable';
 
 function invitationStatus(invitation: Invitation): 'accepted' | 'expired' | 'open' {
   if (invitation.acceptedAt) return 'accepted';
@@ -83,33 +81,23 @@ export function InvitationsSection({ slug, kind }: { slug: string; kind: Organis
 function InvitationForm({ slug, kind }: { slug: string; kind: OrganisationKind }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [email, setEmail] = useState('');
-  const [roles, setRoles] = useState<string[]>(['medewerker']);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useEmailRolesForm('invite');
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
   const mutation = useMutation({
     mutationFn: (body: { email: string; roles: string[] }) => createInvitation(slug, body),
     onSuccess: async (invitation) => {
       setCreated(invitation);
-      setEmail('');
+      form.setEmail('');
       await queryClient.invalidateQueries({ queryKey: invitationsKey(slug) });
     },
   });
-  const serverErrors = fieldErrors(mutation.error);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const invalid = collectErrors({
-      email: requiredError(email, t),
-      roles: roles.length === 0 ? t('members.rolesRequired') : null,
-    });
-    setErrors(invalid ?? {});
-    if (invalid) {
-      focusFirstError('invite', invalid);
-      return;
-    }
+    const body = form.check();
+    if (!body) return;
     setCreated(null);
-    mutation.mutate({ email: email.trim(), roles });
+    mutation.mutate(body);
   };
 
   return (
@@ -123,13 +111,8 @@ function InvitationForm({ slug, kind }: { slug: string; kind: OrganisationKind }
       ) : null}
       <form onSubmit={onSubmit} noValidate>
         <ProblemAlert error={mutation.error} />
-        <TextField id="invite-email" label={t('fields.email')} type="email" autoComplete="off" value={email} onChange={setEmail} error={errors.email ?? serverErrors.email} required />
-        <RoleCheckboxes idPrefix="invite-roles" kind={kind} legend={t('members.roles')} value={roles} onChange={setRoles} error={errors.roles ?? serverErrors.roles} />
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={mutation.isPending} disabled={mutation.isPending}>
-            {t('invitations.submit')}
-          </Button>
-        </ButtonGroup>
+        <EmailRolesFields form={form} kind={kind} error={mutation.error} />
+        <SubmitButtons label={t('invitations.submit')} pending={mutation.isPending} />
       </form>
     </div>
   );

@@ -1,4 +1,4 @@
-import { Button, ButtonGroup, Heading3 } from '@utrecht/component-library-react';
+import { Button, Heading3 } from '@utrecht/component-library-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ME_KEY } from '../../app/session';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { RoleCheckboxes } from '../../shared/RoleCheckboxes';
+import { SubmitButtons } from '../../shared/SubmitButtons';
 import { membersKey, updateMemberRoles } from './api';
 import type { Member } from './api';
 import type { OrganisationKind } from '../../../shared/roles';
@@ -51,14 +52,11 @@ export function RoleEditor({ slug, kind, member, onClose }: RoleEditorProps) {
       <form onSubmit={onSubmit} noValidate>
         <ProblemAlert error={mutation.error} />
         <RoleCheckboxes idPrefix="edit-roles" kind={kind} legend={t('members.roles')} value={roles} onChange={setRoles} error={error} />
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={mutation.isPending} disabled={mutation.isPending}>
-            {t('common.save')}
-          </Button>
+        <SubmitButtons label={t('common.save')} pending={mutation.isPending}>
           <Button type="button" appearance="subtle-button" onClick={() => onClose(false)}>
             {t('common.cancel')}
           </Button>
-        </ButtonGroup>
+        </SubmitButtons>
       </form>
     </section>
   );

@@ -1,4 +1,4 @@
-import { Button, ButtonGroup, Heading2 } from '@utrecht/component-library-react';
+import { Heading2 } from '@utrecht/component-library-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -7,11 +7,13 @@ import { ME_KEY } from '../../app/session';
 import { CheckboxField } from '../../shared/CheckboxField';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { SelectField } from '../../shared/SelectField';
+import { SubmitButtons } from '../../shared/SubmitButtons';
 import { SuccessAlert } from '../../shared/SuccessAlert';
 import { TextField } from '../../shared/TextField';
 import { organisationKey, organisationsKey, useOrganisations } from '../../shared/organisation';
 import type { OrganisationDetail, OrganisationSummary } from '../../shared/organisation';
 import { fieldErrors } from '../../shared/problem';
+import { useFormErrors } from '../../shared/useFormErrors';
 import { requiredError } from '../../shared/validation';
 import { updateOrganisation } from './api';
 import type { OrganisationUpdate } from './api';
@@ -30,7 +32,7 @@ export function GeneralSettingsForm({ organisation, canLink }: GeneralSettingsFo
   const [mfaRequired, setMfaRequired] = useState(organisation.mfaRequired);
   const [csirt, setCsirt] = useState(organisation.csirt?.slug ?? '');
   const [region, setRegion] = useState(organisation.veiligheidsregio?.slug ?? '');
-  const [nameError, setNameError] = useState<string | null>(null);
+  const { errors, check } = useFormErrors('settings');
   const mutation = useMutation({
     mutationFn: (body: OrganisationUpdate) => updateOrganisation(organisation.slug, body),
     onSuccess: async () => {
@@ -45,12 +47,7 @@ export function GeneralSettingsForm({ organisation, canLink }: GeneralSettingsFo
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const invalid = requiredError(name, t);
-    setNameError(invalid);
-    if (invalid) {
-      document.getElementById('settings-name')?.focus();
-      return;
-    }
+    if (!check({ name: requiredError(name, t) })) return;
     const body: OrganisationUpdate = { name: name.trim(), mfaRequired };
     if (canLink) {
       body.csirt = csirt || null;
@@ -72,7 +69,7 @@ export function GeneralSettingsForm({ organisation, canLink }: GeneralSettingsFo
       <form onSubmit={onSubmit} noValidate>
         <ProblemAlert error={mutation.error} />
         {mutation.isSuccess ? <SuccessAlert>{t('common.saved')}</SuccessAlert> : null}
-        <TextField id="settings-name" label={t('fields.organisationName')} value={name} onChange={setName} error={nameError ?? serverErrors.name} required />
+        <TextField id="settings-name" label={t('fields.organisationName')} value={name} onChange={setName} error={errors.name ?? serverErrors.name} required />
         <CheckboxField
           id="settings-mfa-required"
           label={t('settings.general.mfaRequired')}
@@ -93,11 +90,7 @@ export function GeneralSettingsForm({ organisation, canLink }: GeneralSettingsFo
             />
           </>
         ) : null}
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={mutation.isPending} disabled={mutation.isPending}>
-            {t('common.save')}
-          </Button>
-        </ButtonGroup>
+        <SubmitButtons label={t('common.save')} pending={mutation.isPending} />
       </form>
     </section>
   );

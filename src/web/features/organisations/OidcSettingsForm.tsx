@@ -1,4 +1,4 @@
-import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -6,10 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { CheckboxField } from '../../shared/CheckboxField';
 import { Loading } from '../../shared/Loading';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { SubmitButtons } from '../../shared/SubmitButtons';
 import { SuccessAlert } from '../../shared/SuccessAlert';
 import { TextField } from '../../shared/TextField';
 import { fieldErrors } from '../../shared/problem';
-import { collectErrors, focusFirstError, requiredError } from '../../shared/validation';
+import { useFormErrors } from '../../shared/useFormErrors';
+import { requiredError } from '../../shared/validation';
 import { fetchOidc, oidcKey, saveOidc } from './api';
 import type { OidcConfig, OidcConfigUpdate } from './api';
 
@@ -33,7 +35,7 @@ function OidcForm({ slug, config }: { slug: string; config: OidcConfig }) {
   const queryClient = useQueryClient();
   const [values, setValues] = useState({ issuer: config.issuer ?? '', clientId: config.clientId ?? '', label: config.label ?? '', clientSecret: '' });
   const [enabled, setEnabled] = useState(config.enabled);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, check } = useFormErrors('oidc');
   const mutation = useMutation({
     mutationFn: (body: OidcConfigUpdate) => saveOidc(slug, body),
     onSuccess: async () => {
@@ -47,16 +49,12 @@ function OidcForm({ slug, config }: { slug: string; config: OidcConfig }) {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const invalid = collectErrors({
+    const valid = check({
       issuer: requiredError(values.issuer, t),
       clientId: requiredError(values.clientId, t),
       clientSecret: enabled && !config.hasSecret ? requiredError(values.clientSecret, t) : null,
     });
-    setErrors(invalid ?? {});
-    if (invalid) {
-      focusFirstError('oidc', invalid);
-      return;
-    }
+    if (!valid) return;
     const body: OidcConfigUpdate = { enabled, issuer: values.issuer.trim(), clientId: values.clientId.trim() };
     // An empty label lets the server use its default button text.
     if (values.label.trim()) body.label = values.label.trim();
@@ -82,11 +80,7 @@ function OidcForm({ slug, config }: { slug: string; config: OidcConfig }) {
         error={errors.clientSecret ?? serverErrors.clientSecret}
       />
       <TextField id="oidc-label" label={t('settings.oidc.label')} description={t('settings.oidc.labelDescription')} autoComplete="off" value={values.label} onChange={set('label')} error={serverErrors.label} />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={mutation.isPending} disabled={mutation.isPending}>
-          {t('common.save')}
-        </Button>
-      </ButtonGroup>
+      <SubmitButtons label={t('common.save')} pending={mutation.isPending} />
     </form>
   );
 }

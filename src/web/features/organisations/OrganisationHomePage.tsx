@@ -1,17 +1,8 @@
-import {
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
-  Heading1,
-  Heading2,
-  Paragraph,
-  UnorderedList,
-  UnorderedListItem,
-} from '@utrecht/component-library-react';
+import { Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { useSignedInMe } from '../../app/session';
 import { AppLink } from '../../shared/AppLink';
+import { FactList } from '../../shared/FactList';
 import { useCurrentOrganisation } from '../../shared/organisation';
 import type { OrganisationRef } from '../../shared/organisation';
 import { usePageTitle } from '../../shared/usePageTitle';
@@ -36,40 +27,18 @@ export function OrganisationHomePage() {
   return (
     <>
       <Heading1>{organisation.name}</Heading1>
-      <DataList className="wb-datalist">
-        <DataListItem>
-          <DataListKey>{t('organisation.kind')}</DataListKey>
-          <DataListValue>{t(`kinds.${organisation.kind}`)}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{t('organisation.yourRoles')}</DataListKey>
-          <DataListValue>
-            {roles.length > 0
-              ? roles.map((role) => t(`roles.${role}`, { defaultValue: role })).join(', ')
-              : t('organisation.noRoles')}
-          </DataListValue>
-        </DataListItem>
-        {organisation.kind !== 'csirt' ? (
-          <DataListItem>
-            <DataListKey>{t('organisation.csirt')}</DataListKey>
-            <DataListValue>
-              <OrgLink organisation={organisation.csirt} />
-            </DataListValue>
-          </DataListItem>
-        ) : null}
-        {organisation.kind !== 'veiligheidsregio' ? (
-          <DataListItem>
-            <DataListKey>{t('organisation.veiligheidsregio')}</DataListKey>
-            <DataListValue>
-              <OrgLink organisation={organisation.veiligheidsregio} />
-            </DataListValue>
-          </DataListItem>
-        ) : null}
-        <DataListItem>
-          <DataListKey>{t('organisation.mfaRequired')}</DataListKey>
-          <DataListValue>{organisation.mfaRequired ? t('common.yes') : t('common.no')}</DataListValue>
-        </DataListItem>
-      </DataList>
+      <FactList
+        facts={[
+          { label: t('organisation.kind'), value: t(`kinds.${organisation.kind}`) },
+          {
+            label: t('organisation.yourRoles'),
+            value: roles.length > 0 ? roles.map((role) => t(`roles.${role}`, { defaultValue: role })).join(', ') : t('organisation.noRoles'),
+          },
+          organisation.kind !== 'csirt' && { label: t('organisation.csirt'), value: <OrgLink organisation={organisation.csirt} /> },
+          organisation.kind !== 'veiligheidsregio' && { label: t('organisation.veiligheidsregio'), value: <OrgLink organisation={organisation.veiligheidsregio} /> },
+          { label: t('organisation.mfaRequired'), value: organisation.mfaRequired ? t('common.yes') : t('common.no') },
+        ]}
+      />
 
       {organisation.kind === 'csirt' || organisation.kind === 'veiligheidsregio' || organisation.connected.length > 0 ? (
         <section aria-labelledby="connected-heading" className="wb-section">

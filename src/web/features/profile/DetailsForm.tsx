@@ -1,4 +1,4 @@
-import { Button, ButtonGroup, Heading2 } from '@utrecht/component-library-react';
+import { Heading2 } from '@utrecht/component-library-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -9,9 +9,11 @@ import { isLanguage } from '../../i18n/setup';
 import type { Language } from '../../i18n/setup';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { SelectField } from '../../shared/SelectField';
+import { SubmitButtons } from '../../shared/SubmitButtons';
 import { SuccessAlert } from '../../shared/SuccessAlert';
 import { TextField } from '../../shared/TextField';
 import { fieldErrors } from '../../shared/problem';
+import { useFormErrors } from '../../shared/useFormErrors';
 import { requiredError } from '../../shared/validation';
 import { updateProfile } from './api';
 
@@ -20,7 +22,7 @@ export function DetailsForm({ me }: { me: Me }) {
   const queryClient = useQueryClient();
   const [name, setName] = useState(me.user.name);
   const [language, setLanguage] = useState<Language>(me.user.language);
-  const [nameError, setNameError] = useState<string | null>(null);
+  const { errors, check } = useFormErrors('profile');
   const mutation = useMutation({
     mutationFn: updateProfile,
     onSuccess: async (user) => {
@@ -32,12 +34,7 @@ export function DetailsForm({ me }: { me: Me }) {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const invalid = requiredError(name, t);
-    setNameError(invalid);
-    if (invalid) {
-      document.getElementById('profile-name')?.focus();
-      return;
-    }
+    if (!check({ name: requiredError(name, t) })) return;
     mutation.mutate({ name: name.trim(), language });
   };
 
@@ -48,7 +45,7 @@ export function DetailsForm({ me }: { me: Me }) {
         <ProblemAlert error={mutation.error} />
         {mutation.isSuccess ? <SuccessAlert>{t('common.saved')}</SuccessAlert> : null}
         <TextField id="profile-email" label={t('fields.email')} value={me.user.email} onChange={() => undefined} readOnly />
-        <TextField id="profile-name" label={t('fields.name')} autoComplete="name" value={name} onChange={setName} error={nameError ?? serverErrors.name} required />
+        <TextField id="profile-name" label={t('fields.name')} autoComplete="name" value={name} onChange={setName} error={errors.name ?? serverErrors.name} required />
         <SelectField
           id="profile-language"
           label={t('profile.details.language')}
@@ -60,11 +57,7 @@ export function DetailsForm({ me }: { me: Me }) {
           ]}
           error={serverErrors.language}
         />
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={mutation.isPending} disabled={mutation.isPending}>
-            {t('common.save')}
-          </Button>
-        </ButtonGroup>
+        <SubmitButtons label={t('common.save')} pending={mutation.isPending} />
       </form>
     </section>
   );

@@ -1,20 +1,22 @@
-import { Alert, Button, ButtonGroup, Heading2, Heading3, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
+import { Alert, Button, Heading2, Heading3, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyField } from '../../shared/CopyField';
+import { DataTable } from '../../shared/DataTable';
 import { Loading } from '../../shared/Loading';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { SubmitButtons } from '../../shared/SubmitButtons';
 import { TextField } from '../../shared/TextField';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { fieldErrors } from '../../shared/problem';
-import { collectErrors, focusFirstError, requiredError } from '../../shared/validation';
+import { useFormErrors } from '../../shared/useFormErrors';
+import { requiredError } from '../../shared/validation';
 import { createToken, fetchTokens, revokeToken, tokensKey } from './api';
 import type { CreatedToken } from './api';
 
 const MAX_TOKEN_DAYS = 366;
-import { DataTable } from '../../shared/DataTable';
 
 export function TokensSection() {
   const { t } = useTranslation();
@@ -69,7 +71,7 @@ function CreateTokenForm() {
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [days, setDays] = useState('90');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, check } = useFormErrors('token');
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const create = useMutation({
     mutationFn: createToken,
@@ -85,18 +87,14 @@ function CreateTokenForm() {
     event.preventDefault();
     const trimmedDays = days.trim();
     const daysNumber = Number(trimmedDays);
-    const invalid = collectErrors({
+    const valid = check({
       name: requiredError(name, t),
       expiresInDays:
         trimmedDays && (!Number.isInteger(daysNumber) || daysNumber < 1 || daysNumber > MAX_TOKEN_DAYS)
           ? t('profile.tokens.daysInvalid', { max: MAX_TOKEN_DAYS })
           : null,
     });
-    setErrors(invalid ?? {});
-    if (invalid) {
-      focusFirstError('token', invalid);
-      return;
-    }
+    if (!valid) return;
     setCreated(null);
     create.mutate({ name: name.trim(), ...(trimmedDays ? { expiresInDays: daysNumber } : {}) });
   };
@@ -125,11 +123,7 @@ function CreateTokenForm() {
           min={1}
           max={MAX_TOKEN_DAYS}
         />
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={create.isPending} disabled={create.isPending}>
-            {t('profile.tokens.create')}
-          </Button>
-        </ButtonGroup>
+        <SubmitButtons label={t('profile.tokens.create')} pending={create.isPending} />
       </form>
     </div>
   );

@@ -2,18 +2,14 @@ import {
   Button,
   ButtonGroup,
   Heading2,
-  Paragraph,
   Select,
   SelectOption,
   StatusBadge,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,29 +17,29 @@ import { useSearchParams } from 'react-router';
 import { useSignedInMe } from '../../../app/session';
 import { AppLink } from '../../../shared/AppLink';
 import { CheckboxField } from '../../../shared/CheckboxField';
-import { Loading } from '../../../shared/Loading';
-import { NoAccess } from '../../../shared/NoAccess';
-import { PageHeading } from '../../../shared/PageHeading';
+import { DataTable } from '../../../shared/DataTable';
+import { PagedResults } from '../../../shared/PagedResults';
 import { ProblemAlert } from '../../../shared/ProblemAlert';
 import { SelectField } from '../../../shared/SelectField';
+import { SubmitButtons } from '../../../shared/SubmitButtons';
 import { SuccessAlert } from '../../../shared/SuccessAlert';
-import { TableScroll } from '../../../shared/TableScroll';
 import { TextField } from '../../../shared/TextField';
 import { TextareaField } from '../../../shared/TextareaField';
 import { fieldErrors } from '../../../shared/problem';
 import { can, useCurrentOrganisation } from '../../../shared/organisation';
-import { usePageTitle } from '../../../shared/usePageTitle';
-import { collectErrors, focusFirstError } from '../../../shared/validation';
-import { Breadcrumbs } from '../Breadcrumbs';
-import { compliancePath, measurePath } from '../labels';
+import { oneOf, searchParamsOf } from '../../../shared/searchParams';
+import { useFormErrors } from '../../../shared/useFormErrors';
+import { usePagedList } from '../../../shared/usePagedList';
+import { useMemberOptions } from '../../members/memberOptions';
+import { ComplianceSubpage } from '../ComplianceSubpage';
+import { measurePath } from '../labels';
 import { attentionKey, EVIDENCE_PERMISSIONS, findingsPath, formatDay, StateIcon } from '../evidence/shared';
 import { ACTION_STATUSES, actionListKey, actionsKey, createAction, fetchActions, updateAction } from './api';
 import type { Action, ActionFilters, ActionInput, ActionStatus } from './api';
 import { MeasureChooser } from './MeasureChooser';
-import { useActionLabels, useMemberOptions } from './members';
+import { useActionLabels } from './members';
 
 const STATUS_BADGE: Record<ActionStatus, string> = { open: 'neutral', in_uitvoering: 'active', afgerond: 'safe', vervallen: 'inactive' };
-const isStatus = (value: string | null): value is ActionStatus => ACTION_STATUSES.includes(value as ActionStatus);
 
 function useInvalidateActions(slug: string) {
   const queryClient = useQueryClient();
@@ -55,17 +51,11 @@ function useInvalidateActions(slug: string) {
 export function ActionsPage() {
   const { t } = useTranslation();
   const organisation = useCurrentOrganisation();
-  const title = t('evidence.actions.title');
-  usePageTitle(title, organisation.name);
-  if (!can(organisation, EVIDENCE_PERMISSIONS.actionsRead)) return <NoAccess title={title} />;
   return (
-    <>
-      <Breadcrumbs items={[{ to: compliancePath(organisation.slug), label: t('capabilities.compliance.title') }]} />
-      <PageHeading title={title} context={organisation.name} />
-      <Paragraph>{t('evidence.actions.intro')}</Paragraph>
+    <ComplianceSubpage title={t('evidence.actions.title')} intro={t('evidence.actions.intro')} allowed={can(organisation, EVIDENCE_PERMISSIONS.actionsRead)}>
       <ActionList key={organisation.slug} slug={organisation.slug} />
       {can(organisation, EVIDENCE_PERMISSIONS.actionsManage) ? <NewAction key={`new-${organisation.slug}`} slug={organisation.slug} /> : null}
-    </>
+    </ComplianceSubpage>
   );
 }
 
@@ -74,9 +64,8 @@ function ActionList({ slug }: { slug: string }) {
   const labels = useActionLabels();
   const me = useSignedInMe();
   const [params, setParams] = useSearchParams();
-  const statusParam = params.get('status');
   const filters: ActionFilters = {
-    status: isStatus(statusParam) ? statusParam : '',
+    status: oneOf(ACTION_STATUSES, params.get('status')),
     owner: params.get('owner') ?? '',
     overdue: params.get('overdue') === 'true',
   };
@@ -90,23 +79,12 @@ function ActionList({ slug }: { slug: string }) {
         { value: '', label: t('evidence.actions.anyOwner') },
         { value: me.user.id, label: t('evidence.actions.mine') },
       ];
-  const actions = useInfiniteQuery({
-    queryKey: actionListKey(slug, filters),
-    queryFn: ({ pageParam, signal }) => fetchActions(slug, filters, pageParam, signal),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
-  const items = actions.data?.pages.flatMap((page) => page.items) ?? [];
+  const actions = usePagedList(actionListKey(slug, filters), (cursor, signal) => fetchActions(slug, filters, cursor, signal));
   const filtered = Boolean(filters.status || filters.owner || filters.overdue);
 
   const onFilter = (event: FormEvent) => {
     event.preventDefault();
-    const next = new URLSearchParams();
-    if (status) next.set('status', status);
-    if (owner) next.set('owner', owner);
-    if (overdue) next.set('overdue', 'true');
-    setParams(next, { replace: true });
+    setParams(searchParamsOf({ status, owner, overdue }), { replace: true });
   };
 
   return (
@@ -126,28 +104,14 @@ function ActionList({ slug }: { slug: string }) {
           {t('evidence.actions.filterSubmit')}
         </Button>
       </form>
-      {actions.isPending ? <Loading /> : null}
-      <ProblemAlert error={actions.error} />
-      {actions.data && items.length === 0 ? <Paragraph>{filtered ? t('evidence.actions.noneFound') : t('evidence.actions.none')}</Paragraph> : null}
-      {items.length > 0 ? (
-        <>
-          <Paragraph role="status">{t('evidence.actions.shown', { count: items.length })}</Paragraph>
-          <ActionsTable slug={slug} items={items} />
-        </>
-      ) : null}
-      {actions.hasNextPage ? (
-        <ButtonGroup>
-          <Button
-            type="button"
-            appearance="secondary-action-button"
-            busy={actions.isFetchingNextPage}
-            disabled={actions.isFetchingNextPage}
-            onClick={() => void actions.fetchNextPage()}
-          >
-            {t('evidence.actions.loadMore')}
-          </Button>
-        </ButtonGroup>
-      ) : null}
+      <PagedResults
+        list={actions}
+        empty={filtered ? t('evidence.actions.noneFound') : t('evidence.actions.none')}
+        shown={t('evidence.actions.shown', { count: actions.items.length })}
+        loadMore={t('evidence.actions.loadMore')}
+      >
+        <ActionsTable slug={slug} items={actions.items} />
+      </PagedResults>
     </section>
   );
 }
@@ -164,50 +128,46 @@ function ActionsTable({ slug, items }: { slug: string; items: Action[] }) {
       <p role="status" className="wb-visually-hidden">
         {notice}
       </p>
-      <TableScroll label={t('evidence.actions.listTitle')}>
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('evidence.actions.fields.title')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('evidence.actions.fields.source')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('evidence.actions.fields.owner')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('evidence.actions.fields.dueDate')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('evidence.actions.fields.status')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('evidence.actions.fields.measure')}</TableHeaderCell>
-              {canManage ? <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell> : null}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {items.map((action) => (
-              <Fragment key={action.id}>
-                <ActionRow
-                  slug={slug}
-                  action={action}
-                  canManage={canManage}
-                  editing={editing === action.id}
-                  onEdit={() => setEditing(action.id)}
-                  onNotice={setNotice}
-                />
-                {editing === action.id ? (
-                  <TableRow>
-                    <TableCell colSpan={columns}>
-                      <EditAction
-                        slug={slug}
-                        action={action}
-                        onDone={(saved) => {
-                          setEditing(null);
-                          if (saved) setNotice(t('evidence.actions.saved', { title: action.title }));
-                          requestAnimationFrame(() => document.getElementById(`action-${action.id}-edit`)?.focus());
-                        }}
-                      />
-                    </TableCell>
-                  </TableRow>
-                ) : null}
-              </Fragment>
-            ))}
-          </TableBody>
-        </Table>
-      </TableScroll>
+      <DataTable
+        label={t('evidence.actions.listTitle')}
+        columns={[
+          t('evidence.actions.fields.title'),
+          t('evidence.actions.fields.source'),
+          t('evidence.actions.fields.owner'),
+          t('evidence.actions.fields.dueDate'),
+          t('evidence.actions.fields.status'),
+          t('evidence.actions.fields.measure'),
+          canManage && t('common.actions'),
+        ]}
+      >
+        {items.map((action) => (
+          <Fragment key={action.id}>
+            <ActionRow
+              slug={slug}
+              action={action}
+              canManage={canManage}
+              editing={editing === action.id}
+              onEdit={() => setEditing(action.id)}
+              onNotice={setNotice}
+            />
+            {editing === action.id ? (
+              <TableRow>
+                <TableCell colSpan={columns}>
+                  <EditAction
+                    slug={slug}
+                    action={action}
+                    onDone={(saved) => {
+                      setEditing(null);
+                      if (saved) setNotice(t('evidence.actions.saved', { title: action.title }));
+                      requestAnimationFrame(() => document.getElementById(`action-${action.id}-edit`)?.focus());
+                    }}
+                  />
+                </TableCell>
+              </TableRow>
+            ) : null}
+          </Fragment>
+        ))}
+      </DataTable>
     </>
   );
 }
@@ -321,7 +281,7 @@ function EditAction({ slug, action, onDone }: { slug: string; action: Action; on
   const [ownerId, setOwnerId] = useState(action.owner?.id ?? '');
   const [dueDate, setDueDate] = useState(action.dueDate ?? '');
   const [measureId, setMeasureId] = useState(action.measure?.id ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, check } = useFormErrors(id);
   const mutation = useMutation({
     mutationFn: (body: ActionInput) => updateAction(slug, action.id, body),
     onSuccess: async () => {
@@ -332,12 +292,7 @@ function EditAction({ slug, action, onDone }: { slug: string; action: Action; on
   const server = fieldErrors(mutation.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const invalid = collectErrors({ title: title.trim().length >= 2 ? null : t('evidence.actions.titleTooShort') });
-    setErrors(invalid ?? {});
-    if (invalid) {
-      focusFirstError(id, invalid);
-      return;
-    }
+    if (!check({ title: title.trim().length >= 2 ? null : t('evidence.actions.titleTooShort') })) return;
     mutation.mutate({
       title: title.trim(),
       description,
@@ -356,14 +311,11 @@ function EditAction({ slug, action, onDone }: { slug: string; action: Action; on
       <TextField id={`${id}-dueDate`} label={t('evidence.actions.fields.dueDate')} type="date" value={dueDate} onChange={setDueDate} error={server.dueDate} />
       <MeasureChooser id={`${id}-measureId`} value={measureId} current={action.measure} onChange={setMeasureId} />
       <ProblemAlert error={mutation.error} />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={mutation.isPending} disabled={mutation.isPending}>
-          {t('common.save')}
-        </Button>
+      <SubmitButtons label={t('common.save')} pending={mutation.isPending}>
         <Button type="button" appearance="secondary-action-button" onClick={() => onDone(false)}>
           {t('common.cancel')}
         </Button>
-      </ButtonGroup>
+      </SubmitButtons>
     </form>
   );
 }
@@ -378,7 +330,7 @@ function NewAction({ slug }: { slug: string }) {
   const [ownerId, setOwnerId] = useState('');
   const [dueDate, setDueDate] = useState('');
   const [measureId, setMeasureId] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, check } = useFormErrors(id);
   const [created, setCreated] = useState<string | null>(null);
   const mutation = useMutation({
     mutationFn: () =>
@@ -403,12 +355,7 @@ function NewAction({ slug }: { slug: string }) {
   const server = fieldErrors(mutation.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const invalid = collectErrors({ title: title.trim().length >= 2 ? null : t('evidence.actions.titleTooShort') });
-    setErrors(invalid ?? {});
-    if (invalid) {
-      focusFirstError(id, invalid);
-      return;
-    }
+    if (!check({ title: title.trim().length >= 2 ? null : t('evidence.actions.titleTooShort') })) return;
     mutation.mutate();
   };
   return (
@@ -424,11 +371,7 @@ function NewAction({ slug }: { slug: string }) {
         <MeasureChooser id={`${id}-measureId`} value={measureId} current={null} onChange={setMeasureId} />
         <ProblemAlert error={mutation.error} />
         {created ? <SuccessAlert>{t('evidence.actions.created', { title: created })}</SuccessAlert> : null}
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={mutation.isPending} disabled={mutation.isPending}>
-            {t('evidence.actions.create')}
-          </Button>
-        </ButtonGroup>
+        <SubmitButtons label={t('evidence.actions.create')} pending={mutation.isPending} />
       </form>
     </section>
   );

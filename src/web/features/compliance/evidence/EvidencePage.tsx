@@ -1,81 +1,50 @@
-import {
-  Button,
-  ButtonGroup,
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
-import { keepPreviousData, useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { Button, Heading2, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { AppLink } from '../../../shared/AppLink';
-import { Loading } from '../../../shared/Loading';
-import { NoAccess } from '../../../shared/NoAccess';
-import { PageHeading } from '../../../shared/PageHeading';
+import { DataTable } from '../../../shared/DataTable';
+import { PagedResults } from '../../../shared/PagedResults';
 import { ProblemAlert } from '../../../shared/ProblemAlert';
 import { SelectField } from '../../../shared/SelectField';
-import { TableScroll } from '../../../shared/TableScroll';
 import { TextField } from '../../../shared/TextField';
 import { formatDateTime } from '../../../shared/format';
 import { can, useCurrentOrganisation } from '../../../shared/organisation';
-import { usePageTitle } from '../../../shared/usePageTitle';
-import { Breadcrumbs } from '../Breadcrumbs';
-import { compliancePath, measurePath } from '../labels';
+import { oneOf, searchParamsOf } from '../../../shared/searchParams';
+import { usePagedList } from '../../../shared/usePagedList';
+import { ComplianceSubpage } from '../ComplianceSubpage';
+import { measurePath } from '../labels';
 import { useFrameworkNames } from '../queries';
 import { deleteEvidence, EVIDENCE_STATUSES, evidenceContentUrl, evidenceListKey, fetchEvidence } from './api';
 import type { Evidence, EvidenceFilters, EvidenceStatus } from './api';
 import { EVIDENCE_PERMISSIONS, EvidenceStatusBadge, formatDay, useInvalidateEvidence, useValidityText, requirementAssessmentPath } from './shared';
 import { formatBytes } from './transfer';
 
-const isStatus = (value: string | null): value is EvidenceStatus => EVIDENCE_STATUSES.includes(value as EvidenceStatus);
-
 /** /o/:org/compliance/evidence[?status=…&q=…] — all evidence with its validity and where it is used. */
 export function EvidencePage() {
   const { t } = useTranslation();
   const organisation = useCurrentOrganisation();
-  const title = t('evidence.overview.title');
-  usePageTitle(title, organisation.name);
-  if (!can(organisation, EVIDENCE_PERMISSIONS.read)) return <NoAccess title={title} />;
   return (
-    <>
-      <Breadcrumbs items={[{ to: compliancePath(organisation.slug), label: t('capabilities.compliance.title') }]} />
-      <PageHeading title={title} context={organisation.name} />
-      <Paragraph>{t('evidence.overview.intro')}</Paragraph>
+    <ComplianceSubpage title={t('evidence.overview.title')} intro={t('evidence.overview.intro')} allowed={can(organisation, EVIDENCE_PERMISSIONS.read)}>
       <EvidenceList key={organisation.slug} slug={organisation.slug} />
-    </>
+    </ComplianceSubpage>
   );
 }
 
 function EvidenceList({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const initialStatus = params.get('status');
-  const filters: EvidenceFilters = { q: params.get('q') ?? '', status: isStatus(initialStatus) ? initialStatus : '' };
+  const filters: EvidenceFilters = { q: params.get('q') ?? '', status: oneOf(EVIDENCE_STATUSES, params.get('status')) };
   const [search, setSearch] = useState(filters.q);
   const [status, setStatus] = useState<EvidenceStatus | ''>(filters.status);
-  const evidence = useInfiniteQuery({
-    queryKey: evidenceListKey(slug, filters),
-    queryFn: ({ pageParam, signal }) => fetchEvidence(slug, filters, pageParam, undefined, signal),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
-  const items = evidence.data?.pages.flatMap((page) => page.items) ?? [];
+  const evidence = usePagedList(evidenceListKey(slug, filters), (cursor, signal) => fetchEvidence(slug, filters, cursor, undefined, signal));
   const filtered = Boolean(filters.q || filters.status);
 
   const onSearch = (event: FormEvent) => {
     event.preventDefault();
-    const next = new URLSearchParams();
-    if (search.trim()) next.set('q', search.trim());
-    if (status) next.set('status', status);
-    setParams(next, { replace: true });
+    setParams(searchParamsOf({ q: search.trim(), status }), { replace: true });
   };
 
   return (
@@ -94,28 +63,14 @@ function EvidenceList({ slug }: { slug: string }) {
           {t('evidence.overview.searchSubmit')}
         </Button>
       </form>
-      {evidence.isPending ? <Loading /> : null}
-      <ProblemAlert error={evidence.error} />
-      {evidence.data && items.length === 0 ? <Paragraph>{filtered ? t('evidence.overview.noneFound') : t('evidence.overview.none')}</Paragraph> : null}
-      {items.length > 0 ? (
-        <>
-          <Paragraph role="status">{t('evidence.overview.shown', { count: items.length })}</Paragraph>
-          <EvidenceTable slug={slug} items={items} />
-        </>
-      ) : null}
-      {evidence.hasNextPage ? (
-        <ButtonGroup>
-          <Button
-            type="button"
-            appearance="secondary-action-button"
-            busy={evidence.isFetchingNextPage}
-            disabled={evidence.isFetchingNextPage}
-            onClick={() => void evidence.fetchNextPage()}
-          >
-            {t('evidence.overview.loadMore')}
-          </Button>
-        </ButtonGroup>
-      ) : null}
+      <PagedResults
+        list={evidence}
+        empty={filtered ? t('evidence.overview.noneFound') : t('evidence.overview.none')}
+        shown={t('evidence.overview.shown', { count: evidence.items.length })}
+        loadMore={t('evidence.overview.loadMore')}
+      >
+        <EvidenceTable slug={slug} items={evidence.items} />
+      </PagedResults>
     </section>
   );
 }
@@ -125,25 +80,21 @@ function EvidenceTable({ slug, items }: { slug: string; items: Evidence[] }) {
   const organisation = useCurrentOrganisation();
   const canManage = can(organisation, EVIDENCE_PERMISSIONS.manage);
   return (
-    <TableScroll label={t('evidence.overview.listTitle')}>
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('evidence.fields.title')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('evidence.fields.kind')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('evidence.fields.validity')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('evidence.fields.usages')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('evidence.fields.created')}</TableHeaderCell>
-            {canManage ? <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell> : null}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {items.map((item) => (
-            <EvidenceRow key={item.id} slug={slug} evidence={item} canManage={canManage} />
-          ))}
-        </TableBody>
-      </Table>
-    </TableScroll>
+    <DataTable
+      label={t('evidence.overview.listTitle')}
+      columns={[
+        t('evidence.fields.title'),
+        t('evidence.fields.kind'),
+        t('evidence.fields.validity'),
+        t('evidence.fields.usages'),
+        t('evidence.fields.created'),
+        canManage && t('common.actions'),
+      ]}
+    >
+      {items.map((item) => (
+        <EvidenceRow key={item.id} slug={slug} evidence={item} canManage={canManage} />
+      ))}
+    </DataTable>
   );
 }
 

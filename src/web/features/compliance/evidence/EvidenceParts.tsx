@@ -1,14 +1,15 @@
-import { Button, ButtonGroup } from '@utrecht/component-library-react';
+import { Button } from '@utrecht/component-library-react';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../shared/ProblemAlert';
+import { SubmitButtons } from '../../../shared/SubmitButtons';
 import { TextField } from '../../../shared/TextField';
 import { fieldErrors } from '../../../shared/problem';
 import { useCurrentOrganisation } from '../../../shared/organisation';
-import { collectErrors, focusFirstError } from '../../../shared/validation';
+import { useFormErrors } from '../../../shared/useFormErrors';
 import { evidenceContentUrl, updateEvidence } from './api';
 import type { Evidence } from './api';
 import { EvidenceStatusBadge, formatDay, useInvalidateEvidence, useValidityText } from './shared';
@@ -128,7 +129,7 @@ export function ValidityForm({ evidence, idPrefix, onDone }: { evidence: Evidenc
   const invalidate = useInvalidateEvidence(organisation.slug);
   const [validFrom, setValidFrom] = useState(evidence.validFrom ?? '');
   const [validUntil, setValidUntil] = useState(evidence.validUntil ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, check } = useFormErrors(idPrefix);
   const mutation = useMutation({
     mutationFn: () => updateEvidence(organisation.slug, evidence.id, { validFrom: validFrom || null, validUntil: validUntil || null }),
     onSuccess: async () => {
@@ -142,12 +143,7 @@ export function ValidityForm({ evidence, idPrefix, onDone }: { evidence: Evidenc
   }, [idPrefix]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const invalid = collectErrors(validityErrors(validFrom, validUntil, t));
-    setErrors(invalid ?? {});
-    if (invalid) {
-      focusFirstError(idPrefix, invalid);
-      return;
-    }
+    if (!check(validityErrors(validFrom, validUntil, t))) return;
     mutation.mutate();
   };
   return (
@@ -161,14 +157,11 @@ export function ValidityForm({ evidence, idPrefix, onDone }: { evidence: Evidenc
         errors={{ validFrom: errors.validFrom ?? server.validFrom, validUntil: errors.validUntil ?? server.validUntil }}
       />
       <ProblemAlert error={mutation.error} />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={mutation.isPending} disabled={mutation.isPending}>
-          {t('common.save')}
-        </Button>
+      <SubmitButtons label={t('common.save')} pending={mutation.isPending}>
         <Button type="button" appearance="secondary-action-button" onClick={() => onDone(false)}>
           {t('common.cancel')}
         </Button>
-      </ButtonGroup>
+      </SubmitButtons>
     </form>
   );
 }

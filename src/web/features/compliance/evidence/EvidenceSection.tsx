@@ -7,12 +7,13 @@ import { AppLink } from '../../../shared/AppLink';
 import { FieldFrame } from '../../../shared/FieldFrame';
 import { Loading } from '../../../shared/Loading';
 import { ProblemAlert } from '../../../shared/ProblemAlert';
+import { SubmitButtons } from '../../../shared/SubmitButtons';
 import { SuccessAlert } from '../../../shared/SuccessAlert';
 import { TextField } from '../../../shared/TextField';
 import { TextareaField } from '../../../shared/TextareaField';
 import { fieldErrors } from '../../../shared/problem';
 import { can, useCurrentOrganisation } from '../../../shared/organisation';
-import { collectErrors, focusFirstError } from '../../../shared/validation';
+import { useFormErrors } from '../../../shared/useFormErrors';
 import {
   createLinkEvidence,
   fetchEvidence,
@@ -178,7 +179,7 @@ function UploadForm({ target, prefix, onNotice }: FormProps) {
   const [description, setDescription] = useState('');
   const [validFrom, setValidFrom] = useState('');
   const [validUntil, setValidUntil] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, check } = useFormErrors(id);
   const [upload, setUpload] = useState<UploadState | null>(null);
   const [uploaded, setUploaded] = useState<Evidence | null>(null);
   const abort = useRef<AbortController | null>(null);
@@ -224,12 +225,8 @@ function UploadForm({ target, prefix, onNotice }: FormProps) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const invalid = collectErrors({ file: file ? null : t('evidence.upload.fileRequired'), ...validityErrors(validFrom, validUntil, t) });
-    setErrors(invalid ?? {});
-    if (invalid || !file) {
-      if (invalid) focusFirstError(id, invalid);
-      return;
-    }
+    const valid = check({ file: file ? null : t('evidence.upload.fileRequired'), ...validityErrors(validFrom, validUntil, t) });
+    if (!valid || !file) return;
     mutation.mutate({ file, title: title.trim(), description: description.trim(), validFrom, validUntil });
   };
 
@@ -291,16 +288,13 @@ function UploadForm({ target, prefix, onNotice }: FormProps) {
           ) : null}
           {cancelled ? <Paragraph>{t('evidence.upload.cancelled')}</Paragraph> : <ProblemAlert error={mutation.error} />}
           {uploaded ? <SuccessAlert>{t('evidence.upload.done', { title: uploaded.title })}</SuccessAlert> : null}
-          <ButtonGroup>
-            <Button type="submit" appearance="primary-action-button" busy={mutation.isPending} disabled={mutation.isPending}>
-              {t('evidence.upload.submit')}
-            </Button>
+          <SubmitButtons label={t('evidence.upload.submit')} pending={mutation.isPending}>
             {mutation.isPending ? (
               <Button type="button" appearance="secondary-action-button" onClick={() => abort.current?.abort()}>
                 {t('evidence.upload.cancel')}
               </Button>
             ) : null}
-          </ButtonGroup>
+          </SubmitButtons>
         </form>
       </div>
     </details>
@@ -317,7 +311,7 @@ function LinkForm({ target, prefix, onNotice }: FormProps) {
   const [description, setDescription] = useState('');
   const [validFrom, setValidFrom] = useState('');
   const [validUntil, setValidUntil] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, check } = useFormErrors(id);
   const [added, setAdded] = useState<string | null>(null);
   const mutation = useMutation({
     mutationFn: () =>
@@ -344,16 +338,12 @@ function LinkForm({ target, prefix, onNotice }: FormProps) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const invalid = collectErrors({
+    const valid = check({
       title: title.trim() ? null : t('errors.required'),
       url: !url.trim() ? t('errors.required') : /^https?:\/\/\S+$/i.test(url.trim()) ? null : t('evidence.link.urlInvalid'),
       ...validityErrors(validFrom, validUntil, t),
     });
-    setErrors(invalid ?? {});
-    if (invalid) {
-      focusFirstError(id, invalid);
-      return;
-    }
+    if (!valid) return;
     mutation.mutate();
   };
 
@@ -385,11 +375,7 @@ function LinkForm({ target, prefix, onNotice }: FormProps) {
           />
           <ProblemAlert error={mutation.error} />
           {added ? <SuccessAlert>{t('evidence.link.added', { title: added })}</SuccessAlert> : null}
-          <ButtonGroup>
-            <Button type="submit" appearance="primary-action-button" busy={mutation.isPending} disabled={mutation.isPending}>
-              {t('evidence.link.submit')}
-            </Button>
-          </ButtonGroup>
+          <SubmitButtons label={t('evidence.link.submit')} pending={mutation.isPending} />
         </form>
       </div>
     </details>

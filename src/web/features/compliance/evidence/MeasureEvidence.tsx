@@ -1,17 +1,7 @@
-import {
-  Heading2,
-  Paragraph,
-  StatusBadge,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Heading2, Paragraph, StatusBadge, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { TableScroll } from '../../../shared/TableScroll';
+import { DataTable } from '../../../shared/DataTable';
 import { formatDateTime } from '../../../shared/format';
 import { can, PERMISSIONS, useCurrentOrganisation } from '../../../shared/organisation';
 import { isApiError } from '../../../app/api';
@@ -54,35 +44,26 @@ function MeasureSignals({ measureId }: { measureId: string }) {
           <Paragraph>
             {failing > 0 ? t('evidence.signals.summaryRed', { count: failing, total: state.length }) : t('evidence.signals.summaryGreen', { count: state.length })}
           </Paragraph>
-          <TableScroll label={t('evidence.signals.title')}>
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('evidence.signals.source')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('evidence.signals.check')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('evidence.signals.result')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('evidence.signals.observedAt')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {state.map((item) => (
-                  <TableRow key={`${item.source}|${item.check}`}>
-                    <TableCell>{item.source}</TableCell>
-                    <TableCell>{item.check}</TableCell>
-                    <TableCell>
-                      <StatusBadge status={item.passed ? 'safe' : 'danger'} className="wb-badge-with-icon">
-                        <StateIcon name={item.passed ? 'ok' : 'error'} />
-                        {item.passed ? t('evidence.signals.passed') : t('evidence.signals.failed')}
-                      </StatusBadge>
-                    </TableCell>
-                    <TableCell>
-                      <time dateTime={item.observedAt}>{formatDateTime(item.observedAt)}</time>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableScroll>
+          <DataTable
+            label={t('evidence.signals.title')}
+            columns={[t('evidence.signals.source'), t('evidence.signals.check'), t('evidence.signals.result'), t('evidence.signals.observedAt')]}
+          >
+            {state.map((item) => (
+              <TableRow key={`${item.source}|${item.check}`}>
+                <TableCell>{item.source}</TableCell>
+                <TableCell>{item.check}</TableCell>
+                <TableCell>
+                  <StatusBadge status={item.passed ? 'safe' : 'danger'} className="wb-badge-with-icon">
+                    <StateIcon name={item.passed ? 'ok' : 'error'} />
+                    {item.passed ? t('evidence.signals.passed') : t('evidence.signals.failed')}
+                  </StatusBadge>
+                </TableCell>
+                <TableCell>
+                  <time dateTime={item.observedAt}>{formatDateTime(item.observedAt)}</time>
+                </TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
         </>
       ) : null}
     </section>

@@ -1,16 +1,14 @@
-import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { seg } from '../../../app/api';
-import { FieldFrame } from '../../../shared/FieldFrame';
 import { SuccessAlert } from '../../../shared/SuccessAlert';
 import { useCurrentOrganisation } from '../../../shared/organisation';
 import { useFrameworkNames } from '../queries';
 import { apiUrl, postFile, XLSX_TYPE } from '../evidence/transfer';
 import '../evidence/evidence.css';
-import { ImportError, ImportProblemList, problemsOf } from './ImportProblems';
+import { FileImport, useFileImport } from './FileImport';
 
 export interface YearExportsProps {
   year: number;
@@ -133,93 +131,31 @@ function YearImport({ year, prefix, headingLevel }: { year: number; prefix: stri
   const organisation = useCurrentOrganisation();
   const slug = organisation.slug;
   const queryClient = useQueryClient();
-  const id = `${prefix}-import`;
-  const input = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const [preview, setPreview] = useState<YearImportResult | null>(null);
-  const [done, setDone] = useState<YearImportResult | null>(null);
-  const send = (mode: 'preview' | 'import', body: File) => postFile<YearImportResult>(`${yearBase(slug, year)}/import?mode=${mode}`, body, XLSX_TYPE);
-  const check = useMutation({
-    mutationFn: (body: File) => send('preview', body),
-    onMutate: () => {
-      setPreview(null);
-      setDone(null);
-    },
-    onSuccess: setPreview,
+  const importer = useFileImport<YearImportResult>({
+    send: (mode, body) => postFile<YearImportResult>(`${yearBase(slug, year)}/import?mode=${mode}`, body, XLSX_TYPE),
+    fileRequired: t('evidence.import.fileRequired'),
+    // Everything of this organisation that reads the year: assessments, progress, evidence links.
+    onImported: () => queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] === 'organisation' && query.queryKey[1] === slug && query.queryKey.length > 2 }),
   });
-  const apply = useMutation({
-    mutationFn: (body: File) => send('import', body),
-    onSuccess: async (result) => {
-      setDone(result);
-      setPreview(null);
-      setFile(null);
-      if (input.current) input.current.value = '';
-      // Everything of this organisation that reads the year: assessments, progress, evidence links.
-      await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] === 'organisation' && query.queryKey[1] === slug && query.queryKey.length > 2 });
-    },
-  });
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!file) {
-      setFileError(t('evidence.import.fileRequired'));
-      input.current?.focus();
-      return;
-    }
-    setFileError(null);
-    check.mutate(file);
-  };
-
-  const previewProblems = preview ? problemsOf(preview) : [];
   return (
     <div className="wb-subsection">
       <Heading level={headingLevel}>{t('evidence.exports.importTitle')}</Heading>
       <Paragraph>{t('evidence.exports.importIntro')}</Paragraph>
-      <form onSubmit={submit} noValidate aria-label={t('evidence.exports.importTitle')}>
-        <FieldFrame id={`${id}-file`} label={t('evidence.exports.importFile')} error={fileError}>
-          {(describedBy) => (
-            <input
-              ref={input}
-              id={`${id}-file`}
-              type="file"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              className="wb-file-input"
-              aria-describedby={describedBy}
-              aria-invalid={fileError ? true : undefined}
-              onChange={(event) => {
-                setFile(event.target.files?.[0] ?? null);
-                setPreview(null);
-                setDone(null);
-              }}
-            />
-          )}
-        </FieldFrame>
-        <ButtonGroup>
-          <Button type="submit" appearance="secondary-action-button" busy={check.isPending} disabled={check.isPending || apply.isPending}>
-            {t('evidence.import.preview')}
-          </Button>
-        </ButtonGroup>
-      </form>
-      <ImportError error={check.error} id={`${id}-check`} />
-      {preview ? (
-        <div role="status">
-          <Paragraph>
-            {previewProblems.length > 0 ? t('evidence.exports.previewInvalid') : t('evidence.exports.previewChanges', { count: preview.changes })}
-          </Paragraph>
-        </div>
-      ) : null}
-      {preview ? <ImportProblemList problems={previewProblems} id={`${id}-preview`} /> : null}
-      {preview && previewProblems.length === 0 ? <PreviewChanges result={preview} /> : null}
-      {preview && previewProblems.length === 0 && preview.changes > 0 && file ? (
-        <ButtonGroup>
-          <Button type="button" appearance="primary-action-button" busy={apply.isPending} disabled={apply.isPending} onClick={() => apply.mutate(file)}>
-            {t('evidence.exports.confirmImport', { count: preview.changes })}
-          </Button>
-        </ButtonGroup>
-      ) : null}
-      <ImportError error={apply.error} id={`${id}-apply`} />
-      {done ? <SuccessAlert>{t('evidence.exports.imported', { count: done.changes })}</SuccessAlert> : null}
+      <FileImport
+        importer={importer}
+        id={`${prefix}-import`}
+        formLabel={t('evidence.exports.importTitle')}
+        fileLabel={t('evidence.exports.importFile')}
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        previewLabel={t('evidence.import.preview')}
+        previewStatus={(preview, problems) => (
+          <Paragraph>{problems.length > 0 ? t('evidence.exports.previewInvalid') : t('evidence.exports.previewChanges', { count: preview.changes })}</Paragraph>
+        )}
+        previewDetails={(preview, problems) => (problems.length === 0 ? <PreviewChanges result={preview} /> : null)}
+        canImport={(preview, problems) => problems.length === 0 && preview.changes > 0}
+        importLabel={(preview) => t('evidence.exports.confirmImport', { count: preview.changes })}
+        outcome={(done) => <SuccessAlert>{t('evidence.exports.imported', { count: done.changes })}</SuccessAlert>}
+      />
     </div>
   );
 }

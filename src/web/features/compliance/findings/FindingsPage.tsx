@@ -1,41 +1,31 @@
-import {
-  Button,
-  ButtonGroup,
-  Heading2,
-  Paragraph,
-  StatusBadge,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Heading2, Paragraph, StatusBadge, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { AppLink } from '../../../shared/AppLink';
+import { DataTable } from '../../../shared/DataTable';
 import { Loading } from '../../../shared/Loading';
 import { NoAccess } from '../../../shared/NoAccess';
 import { PageHeading } from '../../../shared/PageHeading';
 import { ProblemAlert } from '../../../shared/ProblemAlert';
 import { SelectField } from '../../../shared/SelectField';
+import { SubmitButtons } from '../../../shared/SubmitButtons';
 import { SuccessAlert } from '../../../shared/SuccessAlert';
-import { TableScroll } from '../../../shared/TableScroll';
 import { TextField } from '../../../shared/TextField';
 import { TextareaField } from '../../../shared/TextareaField';
 import { formatDateTime } from '../../../shared/format';
 import { fieldErrors } from '../../../shared/problem';
 import { can, useCurrentOrganisation } from '../../../shared/organisation';
+import { useFormErrors } from '../../../shared/useFormErrors';
 import { usePageTitle } from '../../../shared/usePageTitle';
-import { collectErrors, focusFirstError } from '../../../shared/validation';
+import { useMemberOptions } from '../../members/memberOptions';
 import { Breadcrumbs } from '../Breadcrumbs';
 import { compliancePath, frameworkPath } from '../labels';
 import { useFrameworkNames } from '../queries';
 import { actionsKey } from '../actions/api';
-import { useActionLabels, useMemberOptions } from '../actions/members';
+import { useActionLabels } from '../actions/members';
 import { actionsPath, attentionKey, EVIDENCE_PERMISSIONS, formatDay, yearPath } from '../evidence/shared';
 import { createFinding, fetchFindings, fetchYear, findingsKey, searchAssessments, SEVERITIES } from './api';
 import type { Finding, FindingInput, Severity, YearSummary } from './api';
@@ -110,56 +100,52 @@ function FindingsTable({ slug, items }: { slug: string; items: Finding[] }) {
   const labels = useActionLabels();
   const frameworkName = useFrameworkNames();
   return (
-    <TableScroll label={t('evidence.findings.listTitle')}>
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('evidence.findings.fields.title')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('evidence.findings.fields.severity')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('evidence.findings.fields.requirement')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('evidence.findings.fields.action')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('evidence.findings.fields.created')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {items.map((finding) => (
-            <TableRow key={finding.id} id={`finding-${finding.id}`}>
-              <TableHeaderCell scope="row">
-                {finding.title}
-                {finding.description ? <div className="wb-action__description">{finding.description}</div> : null}
-              </TableHeaderCell>
-              <TableCell>
-                <StatusBadge status={SEVERITY_BADGE[finding.severity]}>{t(`evidence.findings.severities.${finding.severity}`)}</StatusBadge>
-              </TableCell>
-              <TableCell>
-                {finding.requirement ? (
-                  <AppLink to={`${frameworkPath(slug, finding.requirement.frameworkId)}#req-${finding.requirement.ref}`}>
-                    {frameworkName(finding.requirement.frameworkId)} {finding.requirement.ref}
-                  </AppLink>
-                ) : (
-                  <span className="wb-muted">{t('common.none')}</span>
-                )}
-                {finding.requirement ? <div>{finding.requirement.title}</div> : null}
-              </TableCell>
-              <TableCell>
-                {finding.action ? (
-                  <>
-                    <AppLink to={`${actionsPath(slug)}#action-${finding.action.id}`}>{labels.status(finding.action.status)}</AppLink>
-                    {finding.action.dueDate ? <div>{t('evidence.findings.due', { date: formatDay(finding.action.dueDate) })}</div> : null}
-                  </>
-                ) : (
-                  <span className="wb-muted">{t('common.none')}</span>
-                )}
-              </TableCell>
-              <TableCell>
-                <time dateTime={finding.createdAt}>{formatDateTime(finding.createdAt)}</time>
-                {finding.createdBy ? <div>{finding.createdBy.name}</div> : null}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableScroll>
+    <DataTable
+      label={t('evidence.findings.listTitle')}
+      columns={[
+        t('evidence.findings.fields.title'),
+        t('evidence.findings.fields.severity'),
+        t('evidence.findings.fields.requirement'),
+        t('evidence.findings.fields.action'),
+        t('evidence.findings.fields.created'),
+      ]}
+    >
+      {items.map((finding) => (
+        <TableRow key={finding.id} id={`finding-${finding.id}`}>
+          <TableHeaderCell scope="row">
+            {finding.title}
+            {finding.description ? <div className="wb-action__description">{finding.description}</div> : null}
+          </TableHeaderCell>
+          <TableCell>
+            <StatusBadge status={SEVERITY_BADGE[finding.severity]}>{t(`evidence.findings.severities.${finding.severity}`)}</StatusBadge>
+          </TableCell>
+          <TableCell>
+            {finding.requirement ? (
+              <AppLink to={`${frameworkPath(slug, finding.requirement.frameworkId)}#req-${finding.requirement.ref}`}>
+                {frameworkName(finding.requirement.frameworkId)} {finding.requirement.ref}
+              </AppLink>
+            ) : (
+              <span className="wb-muted">{t('common.none')}</span>
+            )}
+            {finding.requirement ? <div>{finding.requirement.title}</div> : null}
+          </TableCell>
+          <TableCell>
+            {finding.action ? (
+              <>
+                <AppLink to={`${actionsPath(slug)}#action-${finding.action.id}`}>{labels.status(finding.action.status)}</AppLink>
+                {finding.action.dueDate ? <div>{t('evidence.findings.due', { date: formatDay(finding.action.dueDate) })}</div> : null}
+              </>
+            ) : (
+              <span className="wb-muted">{t('common.none')}</span>
+            )}
+          </TableCell>
+          <TableCell>
+            <time dateTime={finding.createdAt}>{formatDateTime(finding.createdAt)}</time>
+            {finding.createdBy ? <div>{finding.createdBy.name}</div> : null}
+          </TableCell>
+        </TableRow>
+      ))}
+    </DataTable>
   );
 }
 
@@ -177,7 +163,7 @@ function NewFinding({ slug, year }: { slug: string; year: YearSummary }) {
   const [dueDate, setDueDate] = useState('');
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, check } = useFormErrors(id);
   const [created, setCreated] = useState<string | null>(null);
   const hits = useQuery({
     queryKey: ['organisation', slug, 'assessment-years', year.year, 'finding-search', query ?? ''],
@@ -215,12 +201,7 @@ function NewFinding({ slug, year }: { slug: string; year: YearSummary }) {
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const invalid = collectErrors({ title: title.trim().length >= 2 ? null : t('evidence.actions.titleTooShort') });
-    setErrors(invalid ?? {});
-    if (invalid) {
-      focusFirstError(id, invalid);
-      return;
-    }
+    if (!check({ title: title.trim().length >= 2 ? null : t('evidence.actions.titleTooShort') })) return;
     mutation.mutate({
       title: title.trim(),
       severity,
@@ -276,11 +257,7 @@ function NewFinding({ slug, year }: { slug: string; year: YearSummary }) {
         <TextField id={`${id}-dueDate`} label={t('evidence.findings.fields.dueDate')} type="date" value={dueDate} onChange={setDueDate} error={server.dueDate} />
         <ProblemAlert error={mutation.error} />
         {created ? <SuccessAlert>{t('evidence.findings.created', { title: created })}</SuccessAlert> : null}
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={mutation.isPending} disabled={mutation.isPending}>
-            {t('evidence.findings.create')}
-          </Button>
-        </ButtonGroup>
+        <SubmitButtons label={t('evidence.findings.create')} pending={mutation.isPending} />
       </form>
     </section>
   );

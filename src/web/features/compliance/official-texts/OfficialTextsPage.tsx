@@ -1,38 +1,24 @@
-import {
-  Button,
-  ButtonGroup,
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading2, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { del, get, seg } from '../../../app/api';
-import { FieldFrame } from '../../../shared/FieldFrame';
+import { DataTable } from '../../../shared/DataTable';
 import { Loading } from '../../../shared/Loading';
-import { NoAccess } from '../../../shared/NoAccess';
-import { PageHeading } from '../../../shared/PageHeading';
+import { MoreButton } from '../../../shared/MoreButton';
 import { ProblemAlert } from '../../../shared/ProblemAlert';
 import { SelectField } from '../../../shared/SelectField';
 import { SuccessAlert } from '../../../shared/SuccessAlert';
-import { TableScroll } from '../../../shared/TableScroll';
 import { TextField } from '../../../shared/TextField';
 import { formatDateTime } from '../../../shared/format';
 import { can, PERMISSIONS, useCurrentOrganisation } from '../../../shared/organisation';
-import { usePageTitle } from '../../../shared/usePageTitle';
-import { Breadcrumbs } from '../Breadcrumbs';
-import { compliancePath } from '../labels';
+import { ComplianceSubpage } from '../ComplianceSubpage';
 import { useFrameworks } from '../queries';
 import { postFile, XLSX_TYPE } from '../evidence/transfer';
 import '../evidence/evidence.css';
-import { ImportError, ImportProblemList, problemsOf } from '../exports/ImportProblems';
+import { FileImport, useFileImport } from '../exports/FileImport';
+import { ImportProblemList, problemsOf } from '../exports/ImportProblems';
+import type { ImportProblem } from '../exports/ImportProblems';
 
 /** Who may import or remove the official texts (as the server's policy declares it). */
 export const OFFICIAL_TEXTS_MANAGE = 'requirementTexts.manage';
@@ -98,16 +84,10 @@ const SHOWN_STEP = 50;
 export function OfficialTextsPage() {
   const { t } = useTranslation();
   const organisation = useCurrentOrganisation();
-  const title = t('evidence.officialTexts.title');
-  usePageTitle(title, organisation.name);
-  if (!can(organisation, PERMISSIONS.readMeasures)) return <NoAccess title={title} />;
   return (
-    <>
-      <Breadcrumbs items={[{ to: compliancePath(organisation.slug), label: t('capabilities.compliance.title') }]} />
-      <PageHeading title={title} context={organisation.name} />
-      <Paragraph>{t('evidence.officialTexts.intro')}</Paragraph>
+    <ComplianceSubpage title={t('evidence.officialTexts.title')} intro={t('evidence.officialTexts.intro')} allowed={can(organisation, PERMISSIONS.readMeasures)}>
       <OfficialTexts key={organisation.slug} slug={organisation.slug} />
-    </>
+    </ComplianceSubpage>
   );
 }
 
@@ -138,100 +118,42 @@ function OfficialTexts({ slug }: { slug: string }) {
 function TextsImport({ slug, framework }: { slug: string; framework: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const input = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const [preview, setPreview] = useState<TextsImportResult | null>(null);
-  const [done, setDone] = useState<TextsImportResult | null>(null);
-  const send = (mode: 'preview' | 'import', body: File) =>
-    postFile<TextsImportResult>(`${base(slug)}/import?framework=${encodeURIComponent(framework)}&mode=${mode}`, body, XLSX_TYPE);
-  const check = useMutation({
-    mutationFn: (body: File) => send('preview', body),
-    onMutate: () => {
-      setPreview(null);
-      setDone(null);
-    },
-    onSuccess: setPreview,
+  const importer = useFileImport<TextsImportResult>({
+    send: (mode, body) => postFile<TextsImportResult>(`${base(slug)}/import?framework=${encodeURIComponent(framework)}&mode=${mode}`, body, XLSX_TYPE),
+    fileRequired: t('evidence.import.fileRequired'),
+    clearFile: (result) => result.valid !== false,
+    onImported: () => queryClient.invalidateQueries({ queryKey: ['organisation', slug, 'requirement-texts'] }),
   });
-  const apply = useMutation({
-    mutationFn: (body: File) => send('import', body),
-    onSuccess: async (result) => {
-      setPreview(null);
-      setDone(result);
-      if (result.valid !== false) {
-        setFile(null);
-        if (input.current) input.current.value = '';
-      }
-      await queryClient.invalidateQueries({ queryKey: ['organisation', slug, 'requirement-texts'] });
-    },
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!file) {
-      setFileError(t('evidence.import.fileRequired'));
-      input.current?.focus();
-      return;
-    }
-    setFileError(null);
-    check.mutate(file);
-  };
-  const previewProblems = preview ? problemsOf(preview) : [];
-  const valid = preview ? preview.valid !== false && previewProblems.length === 0 : false;
+  const valid = (preview: TextsImportResult, problems: ImportProblem[]) => preview.valid !== false && problems.length === 0;
   return (
     <section aria-labelledby="official-import-heading" className="wb-section">
       <Heading2 id="official-import-heading">{t('evidence.officialTexts.importTitle')}</Heading2>
       <Paragraph>{t('evidence.officialTexts.importIntro')}</Paragraph>
-      <form onSubmit={submit} noValidate>
-        <FieldFrame id="official-file" label={t('evidence.officialTexts.file')} error={fileError}>
-          {(describedBy) => (
-            <input
-              ref={input}
-              id="official-file"
-              type="file"
-              accept={`.xlsx,${XLSX_TYPE}`}
-              className="wb-file-input"
-              aria-describedby={describedBy}
-              aria-invalid={fileError ? true : undefined}
-              onChange={(event) => {
-                setFile(event.target.files?.[0] ?? null);
-                setPreview(null);
-                setDone(null);
-              }}
-            />
-          )}
-        </FieldFrame>
-        <ButtonGroup>
-          <Button type="submit" appearance="secondary-action-button" busy={check.isPending} disabled={check.isPending || apply.isPending}>
-            {t('evidence.import.preview')}
-          </Button>
-        </ButtonGroup>
-      </form>
-      <ImportError error={check.error} id="official-check" />
-      {preview ? (
-        <div role="status">
-          <Paragraph>{valid ? t('evidence.officialTexts.previewValid') : t('evidence.officialTexts.previewInvalid')}</Paragraph>
-          <Counts counts={preview.counts} />
-          <PreviewDetails result={preview} />
-        </div>
-      ) : null}
-      {preview ? <ImportProblemList problems={previewProblems} id="official-preview" /> : null}
-      {valid && file ? (
-        <ButtonGroup>
-          <Button type="button" appearance="primary-action-button" busy={apply.isPending} disabled={apply.isPending} onClick={() => apply.mutate(file)}>
-            {t('evidence.officialTexts.import')}
-          </Button>
-        </ButtonGroup>
-      ) : null}
-      <ImportError error={apply.error} id="official-apply" />
-      {done ? (
-        done.valid === false ? (
-          <ImportProblemList problems={problemsOf(done)} id="official-done" />
-        ) : (
-          <SuccessAlert>
-            {t('evidence.officialTexts.imported')} <Counts counts={done.counts} inline />
-          </SuccessAlert>
-        )
-      ) : null}
+      <FileImport
+        importer={importer}
+        id="official"
+        fileLabel={t('evidence.officialTexts.file')}
+        accept={`.xlsx,${XLSX_TYPE}`}
+        previewLabel={t('evidence.import.preview')}
+        previewStatus={(preview, problems) => (
+          <>
+            <Paragraph>{valid(preview, problems) ? t('evidence.officialTexts.previewValid') : t('evidence.officialTexts.previewInvalid')}</Paragraph>
+            <Counts counts={preview.counts} />
+            <PreviewDetails result={preview} />
+          </>
+        )}
+        canImport={valid}
+        importLabel={() => t('evidence.officialTexts.import')}
+        outcome={(done) =>
+          done.valid === false ? (
+            <ImportProblemList problems={problemsOf(done)} id="official-done" />
+          ) : (
+            <SuccessAlert>
+              {t('evidence.officialTexts.imported')} <Counts counts={done.counts} inline />
+            </SuccessAlert>
+          )
+        }
+      />
     </section>
   );
 }
@@ -286,34 +208,22 @@ function CurrentTexts({ slug, framework }: { slug: string; framework: string }) 
           ) : null}
           <TextField id="official-filter" label={t('evidence.officialTexts.filter')} type="search" value={filter} onChange={(value) => { setFilter(value); setShown(SHOWN_STEP); }} autoComplete="off" />
           <Paragraph role="status">{t('evidence.officialTexts.shown', { shown: Math.min(shown, matching.length), total: matching.length })}</Paragraph>
-          <TableScroll label={t('evidence.officialTexts.currentTitle')}>
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('evidence.officialTexts.ref')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('evidence.officialTexts.text')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('evidence.officialTexts.source')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {matching.slice(0, shown).map((item) => (
-                  <TableRow key={item.requirementId}>
-                    <TableHeaderCell scope="row" className="wb-nowrap">
-                      {item.ref}
-                    </TableHeaderCell>
-                    <TableCell>{item.text}</TableCell>
-                    <TableCell>{item.source}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableScroll>
+          <DataTable
+            label={t('evidence.officialTexts.currentTitle')}
+            columns={[t('evidence.officialTexts.ref'), t('evidence.officialTexts.text'), t('evidence.officialTexts.source')]}
+          >
+            {matching.slice(0, shown).map((item) => (
+              <TableRow key={item.requirementId}>
+                <TableHeaderCell scope="row" className="wb-nowrap">
+                  {item.ref}
+                </TableHeaderCell>
+                <TableCell>{item.text}</TableCell>
+                <TableCell>{item.source}</TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
           {matching.length > shown ? (
-            <ButtonGroup>
-              <Button type="button" appearance="secondary-action-button" onClick={() => setShown((current) => current + SHOWN_STEP)}>
-                {t('evidence.officialTexts.showMore')}
-              </Button>
-            </ButtonGroup>
+            <MoreButton onClick={() => setShown((current) => current + SHOWN_STEP)}>{t('evidence.officialTexts.showMore')}</MoreButton>
           ) : null}
         </>
       ) : null}

@@ -11,10 +11,7 @@ import {
   Select,
   SelectOption,
   StatusBadge,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
   Textbox,
@@ -24,32 +21,23 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { isApiError } from '../../../app/api';
 import { useSignedInMe } from '../../../app/session';
 import { AppLink } from '../../../shared/AppLink';
 import { CheckboxField } from '../../../shared/CheckboxField';
+import { DataTable } from '../../../shared/DataTable';
 import { Loading } from '../../../shared/Loading';
 import { ProblemAlert } from '../../../shared/ProblemAlert';
 import { SelectField } from '../../../shared/SelectField';
 import { SuccessAlert } from '../../../shared/SuccessAlert';
-import { TableScroll } from '../../../shared/TableScroll';
 import { TextField } from '../../../shared/TextField';
 import { formatDate } from '../../../shared/format';
 import { problemMessage } from '../../../shared/problem';
-import { fetchMembers, membersKey } from '../../members/api';
-import type { Member } from '../../members/api';
+import { oneOf, searchParamsOf } from '../../../shared/searchParams';
+import { memberOptions, useMemberList } from '../../members/memberOptions';
 import { RESULTS } from '../api';
 import { RESULT_BADGE, useComplianceLabels } from '../labels';
 import { useFrameworkNames } from '../queries';
-import {
-  ASSESSMENTS_PAGE_SIZE,
-  assessmentKey,
-  assessmentPageKey,
-  bulkUpdateAssessments,
-  EMPTY_FILTERS,
-  fetchAssessments,
-  updateAssessment,
-} from './api';
+import { ASSESSMENTS_PAGE_SIZE, assessmentKey, assessmentPageKey, bulkUpdateAssessments, fetchAssessments, updateAssessment } from './api';
 import type { Assessment, AssessmentChanges, AssessmentFilters, AssessmentPage, AssessmentResult, YearDetail } from './api';
 import { assessmentPath } from './access';
 import type { YearRights } from './access';
@@ -62,29 +50,19 @@ const NVT = 'nvt' as const;
 const FILTER_PARAMS = ['framework', 'chapter', 'owner', 'result', 'applicable', 'overdue', 'q'] as const;
 
 function filtersFrom(params: URLSearchParams): AssessmentFilters {
-  const result = params.get('result') ?? '';
-  const applicable = params.get('applicable') ?? '';
   return {
     framework: params.get('framework') ?? '',
     chapter: params.get('chapter') ?? '',
     owner: params.get('owner') ?? '',
-    result: (RESULTS as readonly string[]).includes(result) ? (result as AssessmentResult) : '',
-    applicable: applicable === 'true' || applicable === 'false' ? applicable : '',
+    result: oneOf(RESULTS, params.get('result')),
+    applicable: oneOf(['true', 'false'], params.get('applicable')),
     overdue: params.get('overdue') === 'true',
     q: params.get('q') ?? '',
   };
 }
 
 function paramsFrom(filters: AssessmentFilters, cursor: string | null): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const key of FILTER_PARAMS) {
-    const value = filters[key];
-    if (key === 'overdue') {
-      if (value) params.set(key, 'true');
-    } else if (value) params.set(key, String(value));
-  }
-  if (cursor) params.set('cursor', cursor);
-  return params;
+  return searchParamsOf({ ...Object.fromEntries(FILTER_PARAMS.map((key) => [key, filters[key]])), cursor });
 }
 
 const cursorFrom = (params: URLSearchParams) => {
@@ -96,16 +74,8 @@ const cursorFrom = (params: URLSearchParams) => {
 function useOwnerOptions(slug: string, canList: boolean) {
   const { t } = useTranslation();
   const me = useSignedInMe();
-  const members = useQuery({
-    queryKey: membersKey(slug),
-    queryFn: ({ signal }) => fetchMembers(slug, signal),
-    enabled: canList,
-    retry: (count, cause) => !(isApiError(cause) && cause.status === 403) && count < 2,
-  });
-  const list: Member[] = members.data ?? [];
-  const options = list
-    .map((member) => ({ value: member.userId, label: member.name ? `${member.name} (${member.email})` : member.email }))
-    .sort((a, b) => a.label.localeCompare(b.label));
+  const members = useMemberList(slug, canList);
+  const options = memberOptions(members.data);
   if (!options.some((option) => option.value === me.user.id)) options.unshift({ value: me.user.id, label: t('years.table.me') });
   return { options, listed: Boolean(members.data) };
 }
@@ -372,47 +342,42 @@ function Rows({ slug, year, rights, items, queryKey, owners, announce }: RowsPro
           onDone={() => setSelected(new Set())}
         />
       ) : null}
-      <TableScroll label={t('years.table.title')}>
-        <Table className="wb-assessments">
-          <TableHeader>
-            <TableRow>
-              {selectable ? (
-                <TableHeaderCell scope="col">
-                  <Checkbox
-                    id="select-all"
-                    indeterminate={someSelected}
-                    aria-label={t('years.table.selectAll')}
-                    checked={allSelected}
-                    onChange={(event) => setSelected(event.target.checked ? new Set(items.map((item) => item.requirementId)) : new Set())}
-                  />
-                </TableHeaderCell>
-              ) : null}
-              <TableHeaderCell scope="col">{t('years.fields.ref')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('years.fields.requirement')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('years.fields.result')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('years.fields.explanation')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {items.map((item) => (
-              <AssessmentRow
-                key={item.requirementId}
-                slug={slug}
-                year={year.year}
-                item={item}
-                queryKey={queryKey}
-                canDecide={canDecide}
-                canEdit={canEdit}
-                selectable={selectable}
-                selected={selected.has(item.requirementId)}
-                onSelect={(checked) => toggle(item.requirementId, checked)}
-                showFramework={multipleFrameworks}
-                announce={announce}
-              />
-            ))}
-          </TableBody>
-        </Table>
-      </TableScroll>
+      <DataTable
+        label={t('years.table.title')}
+        className="wb-assessments"
+        columns={[
+          selectable && (
+            <Checkbox
+              id="select-all"
+              indeterminate={someSelected}
+              aria-label={t('years.table.selectAll')}
+              checked={allSelected}
+              onChange={(event) => setSelected(event.target.checked ? new Set(items.map((item) => item.requirementId)) : new Set())}
+            />
+          ),
+          t('years.fields.ref'),
+          t('years.fields.requirement'),
+          t('years.fields.result'),
+          t('years.fields.explanation'),
+        ]}
+      >
+        {items.map((item) => (
+          <AssessmentRow
+            key={item.requirementId}
+            slug={slug}
+            year={year.year}
+            item={item}
+            queryKey={queryKey}
+            canDecide={canDecide}
+            canEdit={canEdit}
+            selectable={selectable}
+            selected={selected.has(item.requirementId)}
+            onSelect={(checked) => toggle(item.requirementId, checked)}
+            showFramework={multipleFrameworks}
+            announce={announce}
+          />
+        ))}
+      </DataTable>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, ButtonGroup, Fieldset, FieldsetLegend, FormFieldDescription, FormFieldErrorMessage, Paragraph } from '@utrecht/component-library-react';
+import { Fieldset, FieldsetLegend, FormFieldDescription, FormFieldErrorMessage, Paragraph } from '@utrecht/component-library-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -11,19 +11,20 @@ import { NoAccess } from '../../../shared/NoAccess';
 import { PageHeading } from '../../../shared/PageHeading';
 import { ProblemAlert } from '../../../shared/ProblemAlert';
 import { SelectField } from '../../../shared/SelectField';
+import { SubmitButtons } from '../../../shared/SubmitButtons';
 import { TextField } from '../../../shared/TextField';
 import { fieldErrors } from '../../../shared/problem';
 import { useCurrentOrganisation } from '../../../shared/organisation';
 import { usePageTitle } from '../../../shared/usePageTitle';
 import { collectErrors, focusFirstError } from '../../../shared/validation';
-import { Breadcrumbs } from '../Breadcrumbs';
-import { compliancePath, useComplianceLabels } from '../labels';
+import { useComplianceLabels } from '../labels';
 import { useFrameworkNames, useFrameworks } from '../queries';
 import { createYear, yearDetailKey } from './api';
 import type { YearSummary } from './api';
 import { parseYear, yearPath, yearRights, yearsPath } from './access';
 import type { YearNotice } from './YearPage';
 import { invalidateYear, useYears } from './queries';
+import { YearBreadcrumbs } from './YearPageParts';
 import './years.css';
 
 const ID = 'new-year';
@@ -39,12 +40,7 @@ export function NewYearPage() {
   if (!yearRights(organisation).manage) return <NoAccess title={title} />;
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { to: compliancePath(organisation.slug), label: t('capabilities.compliance.title') },
-          { to: yearsPath(organisation.slug), label: t('years.title') },
-        ]}
-      />
+      <YearBreadcrumbs slug={organisation.slug} />
       <PageHeading title={title} context={organisation.name} />
       <Paragraph>{t('years.new.intro')}</Paragraph>
       {years.isPending || frameworks.isPending ? <Loading /> : null}
@@ -144,14 +140,11 @@ function NewYearForm({ slug, years }: { slug: string; years: YearSummary[] }) {
           />
         ))}
       </Fieldset>
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={mutation.isPending} disabled={mutation.isPending}>
-          {t('years.new.submit')}
-        </Button>
+      <SubmitButtons label={t('years.new.submit')} pending={mutation.isPending}>
         <AppLink to={yearsPath(slug)} className="wb-form-cancel">
           {t('common.cancel')}
         </AppLink>
-      </ButtonGroup>
+      </SubmitButtons>
     </form>
   );
 }

@@ -1,5 +1,6 @@
-import { Paragraph } from '@utrecht/component-library-react';
+import { Paragraph, TableCell } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import type { DataTableColumnSpec } from '../../../shared/DataTable';
 import { RESULTS } from '../api';
 import { useComplianceLabels } from '../labels';
 import type { ProgressCounts } from './api';
@@ -65,5 +66,26 @@ export function ProgressSummary({ counts }: { counts: ProgressCounts }) {
         </li>
       </ul>
     </div>
+  );
+}
+
+/** Column headings for the count per result and of the requirements that do not apply (see ResultCountCells). */
+export function useResultCountColumns(): DataTableColumnSpec[] {
+  const { t } = useTranslation();
+  const labels = useComplianceLabels();
+  return [...RESULTS.map((result) => ({ label: labels.result(result), className: 'wb-numeric' })), { label: t('years.notApplicable'), className: 'wb-numeric' }];
+}
+
+/** A table row's count per result and of the requirements that do not apply. */
+export function ResultCountCells({ counts }: { counts: ProgressCounts }) {
+  return (
+    <>
+      {RESULTS.map((result) => (
+        <TableCell key={result} className="wb-numeric">
+          {counts[result]}
+        </TableCell>
+      ))}
+      <TableCell className="wb-numeric">{counts.total - counts.applicable}</TableCell>
+    </>
   );
 }

@@ -1,37 +1,26 @@
-import {
-  Alert,
-  Button,
-  ButtonGroup,
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
-  Heading2,
-  Paragraph,
-  StatusBadge,
-} from '@utrecht/component-library-react';
+import { Alert, Button, ButtonGroup, Heading2, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { isApiError } from '../../../app/api';
 import { AppLink } from '../../../shared/AppLink';
+import { FactList } from '../../../shared/FactList';
 import { Loading } from '../../../shared/Loading';
 import { NoAccess } from '../../../shared/NoAccess';
 import { PageHeading } from '../../../shared/PageHeading';
 import { ProblemAlert } from '../../../shared/ProblemAlert';
 import { SelectField } from '../../../shared/SelectField';
+import { SubmitButtons } from '../../../shared/SubmitButtons';
 import { SuccessAlert } from '../../../shared/SuccessAlert';
 import { TextField } from '../../../shared/TextField';
 import { TextareaField } from '../../../shared/TextareaField';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import { fieldErrors } from '../../../shared/problem';
 import { can, PERMISSIONS, useCurrentOrganisation } from '../../../shared/organisation';
+import { useFormErrors } from '../../../shared/useFormErrors';
 import { usePageTitle } from '../../../shared/usePageTitle';
-import { collectErrors, focusFirstError } from '../../../shared/validation';
-import { fetchMembers, membersKey } from '../../members/api';
-import { Breadcrumbs } from '../Breadcrumbs';
+import { useMemberOptions } from '../../members/memberOptions';
 import { CoverageSources } from '../CoverageSources';
 import { EvidenceSection } from '../evidence/EvidenceSection';
 import { RESULTS } from '../api';
@@ -39,9 +28,10 @@ import { compliancePath, newMeasurePath, RESULT_BADGE, useComplianceLabels } fro
 import { useCoverage, useFramework, useFrameworkNames, useMappingSets } from '../queries';
 import { assessmentKey, fetchAssessment, updateAssessment } from './api';
 import type { Assessment, AssessmentChanges, AssessmentResult, YearDetail } from './api';
-import { parseYear, yearPath, yearRights, yearsPath } from './access';
+import { parseYear, yearRights } from './access';
 import type { YearRights } from './access';
 import { invalidateYear, useYear } from './queries';
+import { InvalidYearAlert, YearBreadcrumbs } from './YearPageParts';
 import './years.css';
 
 /** /o/:org/compliance/years/:year/requirements/:requirementId — every field of one requirement's assessment, its measures and evidence. */
@@ -69,19 +59,9 @@ function AssessmentView({ year, requirementId }: { year: number | null; requirem
   if (!rights.read) return <NoAccess title={t('years.requirement.title')} />;
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { to: compliancePath(slug), label: t('capabilities.compliance.title') },
-          { to: yearsPath(slug), label: t('years.title') },
-          ...(year ? [{ to: yearPath(slug, year), label: t('years.yearName', { year }) }] : []),
-        ]}
-      />
+      <YearBreadcrumbs slug={slug} year={year} />
       <PageHeading title={title} context={year ? `${t('years.yearName', { year })}, ${organisation.name}` : organisation.name} />
-      {year === null ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{t('years.invalidYear')}</Paragraph>
-        </Alert>
-      ) : null}
+      <InvalidYearAlert year={year} />
       {(assessment.isPending || detail.isPending) && year !== null ? <Loading /> : null}
       <ProblemAlert error={assessment.error ?? detail.error} />
       {item && detail.data && year !== null ? <AssessmentDetail slug={slug} year={detail.data} item={item} rights={rights} /> : null}
@@ -130,65 +110,46 @@ function Facts({ item }: { item: Assessment }) {
   const requirement = framework.data?.requirements.find((candidate) => candidate.ref === item.ref);
   const chapter = item.chapter ? framework.data?.requirements.find((candidate) => candidate.ref === item.chapter) : undefined;
   return (
-    <DataList className="wb-datalist">
-      <DataListItem>
-        <DataListKey>{t('years.fields.framework')}</DataListKey>
-        <DataListValue>{frameworkName(item.framework)}</DataListValue>
-      </DataListItem>
-      {item.chapter ? (
-        <DataListItem>
-          <DataListKey>{t('years.fields.chapter')}</DataListKey>
-          <DataListValue>
-            {item.chapter}
-            {chapter ? ` ${chapter.title}` : ''}
-          </DataListValue>
-        </DataListItem>
-      ) : null}
-      {requirement?.description ? (
-        <DataListItem>
-          <DataListKey>{t('years.fields.description')}</DataListKey>
-          <DataListValue multiline>{requirement.description}</DataListValue>
-        </DataListItem>
-      ) : null}
-      <DataListItem>
-        <DataListKey>{t('years.fields.applicable')}</DataListKey>
-        <DataListValue>{item.applicable ? t('common.yes') : t('years.notApplicableBecause', { reason: item.notApplicableReason ?? '' })}</DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{t('years.fields.result')}</DataListKey>
-        <DataListValue>
-          {item.applicable ? <StatusBadge status={RESULT_BADGE[item.result]}>{labels.result(item.result)}</StatusBadge> : t('years.notApplicable')}
-        </DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{t('years.fields.explanation')}</DataListKey>
-        <DataListValue multiline>{item.explanation || t('common.none')}</DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{t('years.fields.owner')}</DataListKey>
-        <DataListValue>{item.owner ? item.owner.name : t('years.noOwner')}</DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{t('years.fields.dueDate')}</DataListKey>
-        <DataListValue>
-          {item.dueDate ? formatDate(item.dueDate) : t('common.none')}
-          {item.overdue ? (
+    <FactList
+      facts={[
+        { label: t('years.fields.framework'), value: frameworkName(item.framework) },
+        item.chapter
+          ? {
+              label: t('years.fields.chapter'),
+              value: (
+                <>
+                  {item.chapter}
+                  {chapter ? ` ${chapter.title}` : ''}
+                </>
+              ),
+            }
+          : null,
+        requirement?.description ? { label: t('years.fields.description'), value: requirement.description, multiline: true } : null,
+        { label: t('years.fields.applicable'), value: item.applicable ? t('common.yes') : t('years.notApplicableBecause', { reason: item.notApplicableReason ?? '' }) },
+        {
+          label: t('years.fields.result'),
+          value: item.applicable ? <StatusBadge status={RESULT_BADGE[item.result]}>{labels.result(item.result)}</StatusBadge> : t('years.notApplicable'),
+        },
+        { label: t('years.fields.explanation'), value: item.explanation || t('common.none'), multiline: true },
+        { label: t('years.fields.owner'), value: item.owner ? item.owner.name : t('years.noOwner') },
+        {
+          label: t('years.fields.dueDate'),
+          value: (
             <>
-              {' '}
-              <StatusBadge status="danger">{t('years.overdue')}</StatusBadge>
+              {item.dueDate ? formatDate(item.dueDate) : t('common.none')}
+              {item.overdue ? (
+                <>
+                  {' '}
+                  <StatusBadge status="danger">{t('years.overdue')}</StatusBadge>
+                </>
+              ) : null}
             </>
-          ) : null}
-        </DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{t('years.fields.auditorRemarks')}</DataListKey>
-        <DataListValue multiline>{item.auditorRemarks || t('common.none')}</DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{t('years.fields.updatedAt')}</DataListKey>
-        <DataListValue>{formatDateTime(item.updatedAt)}</DataListValue>
-      </DataListItem>
-    </DataList>
+          ),
+        },
+        { label: t('years.fields.auditorRemarks'), value: item.auditorRemarks || t('common.none'), multiline: true },
+        { label: t('years.fields.updatedAt'), value: formatDateTime(item.updatedAt) },
+      ]}
+    />
   );
 }
 
@@ -205,22 +166,10 @@ function AssessmentForm({ slug, year, item, rights }: { slug: string; year: numb
   const [explanation, setExplanation] = useState(item.explanation);
   const [ownerId, setOwnerId] = useState(item.owner?.id ?? '');
   const [dueDate, setDueDate] = useState(item.dueDate ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, check } = useFormErrors(ID);
   const [saved, setSaved] = useState(false);
-  const members = useQuery({
-    queryKey: membersKey(slug),
-    queryFn: ({ signal }) => fetchMembers(slug, signal),
-    enabled: rights.readMembers && rights.edit,
-    retry: (count, cause) => !(isApiError(cause) && cause.status === 403) && count < 2,
-  });
-  const ownerPicker = rights.edit && Boolean(members.data);
-  const ownerOptions = [
-    { value: '', label: t('years.noOwner') },
-    ...(members.data ?? [])
-      .map((member) => ({ value: member.userId, label: member.name ? `${member.name} (${member.email})` : member.email }))
-      .sort((a, b) => a.label.localeCompare(b.label)),
-  ];
-  if (item.owner && !ownerOptions.some((option) => option.value === item.owner?.id)) ownerOptions.push({ value: item.owner.id, label: item.owner.name });
+  const members = useMemberOptions(t('years.noOwner'), item.owner, { enabled: rights.edit });
+  const ownerPicker = rights.edit && members.listed;
 
   const mutation = useMutation({
     mutationFn: (changes: AssessmentChanges) => updateAssessment(slug, year, item.requirementId, changes),
@@ -236,12 +185,7 @@ function AssessmentForm({ slug, year, item, rights }: { slug: string; year: numb
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const notApplicable = rights.decide && applicable === 'false';
-    const invalid = collectErrors({ reason: notApplicable && !reason.trim() ? t('years.requirement.reasonRequired') : null });
-    setErrors(invalid ?? {});
-    if (invalid) {
-      focusFirstError(ID, invalid);
-      return;
-    }
+    if (!check({ reason: notApplicable && !reason.trim() ? t('years.requirement.reasonRequired') : null })) return;
     const changes: AssessmentChanges = {};
     if (rights.decide) {
       if (notApplicable) {
@@ -306,16 +250,12 @@ function AssessmentForm({ slug, year, item, rights }: { slug: string; year: numb
         <>
           <TextareaField id={`${ID}-explanation`} label={t('years.fields.explanation')} value={explanation} onChange={setExplanation} rows={4} error={server.explanation} />
           {ownerPicker ? (
-            <SelectField id={`${ID}-owner`} label={t('years.fields.owner')} value={ownerId} onChange={setOwnerId} options={ownerOptions} error={server.ownerId} />
+            <SelectField id={`${ID}-owner`} label={t('years.fields.owner')} value={ownerId} onChange={setOwnerId} options={members.options} error={server.ownerId} />
           ) : null}
           <TextField id={`${ID}-due`} type="date" label={t('years.fields.dueDate')} value={dueDate} onChange={setDueDate} error={server.dueDate} />
         </>
       ) : null}
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={mutation.isPending} disabled={mutation.isPending}>
-          {t('common.save')}
-        </Button>
-      </ButtonGroup>
+      <SubmitButtons label={t('common.save')} pending={mutation.isPending} />
     </form>
   );
 }

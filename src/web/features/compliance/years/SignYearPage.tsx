@@ -2,16 +2,9 @@ import {
   Alert,
   Button,
   ButtonGroup,
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   Heading2,
   Paragraph,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
@@ -22,27 +15,27 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useSignedInMe } from '../../../app/session';
 import { AppLink } from '../../../shared/AppLink';
+import { DataTable } from '../../../shared/DataTable';
+import { FactList } from '../../../shared/FactList';
 import { Loading } from '../../../shared/Loading';
 import { NoAccess } from '../../../shared/NoAccess';
 import { PageHeading } from '../../../shared/PageHeading';
 import { ProblemAlert } from '../../../shared/ProblemAlert';
 import { SuccessAlert } from '../../../shared/SuccessAlert';
-import { TableScroll } from '../../../shared/TableScroll';
 import { TextField } from '../../../shared/TextField';
 import { TextareaField } from '../../../shared/TextareaField';
 import { formatDateTime } from '../../../shared/format';
 import { fieldErrors } from '../../../shared/problem';
 import { useCurrentOrganisation } from '../../../shared/organisation';
+import { useFormErrors } from '../../../shared/useFormErrors';
 import { usePageTitle } from '../../../shared/usePageTitle';
-import { collectErrors, focusFirstError } from '../../../shared/validation';
-import { Breadcrumbs } from '../Breadcrumbs';
-import { RESULTS } from '../api';
-import { compliancePath, useComplianceLabels } from '../labels';
 import { useFrameworkNames } from '../queries';
 import { signYear, yearDetailKey } from './api';
 import type { SignInput, YearDetail } from './api';
-import { diffPath, parseYear, yearPath, yearRights, yearsPath } from './access';
+import { diffPath, parseYear, yearPath, yearRights } from './access';
+import { ResultCountCells, useResultCountColumns } from './Progress';
 import { invalidateYear, useYear, useYears } from './queries';
+import { InvalidYearAlert, YearBreadcrumbs } from './YearPageParts';
 import './years.css';
 
 const ID = 'sign';
@@ -72,19 +65,9 @@ function SignView({ year }: { year: number | null }) {
   const data = detail.data;
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { to: compliancePath(slug), label: t('capabilities.compliance.title') },
-          { to: yearsPath(slug), label: t('years.title') },
-          ...(year ? [{ to: yearPath(slug, year), label: t('years.yearName', { year }) }] : []),
-        ]}
-      />
+      <YearBreadcrumbs slug={slug} year={year} />
       <PageHeading title={title} context={organisation.name} />
-      {year === null ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{t('years.invalidYear')}</Paragraph>
-        </Alert>
-      ) : null}
+      <InvalidYearAlert year={year} />
       {detail.isPending && year !== null ? <Loading /> : null}
       <ProblemAlert error={detail.error} />
       {data?.signed ? (
@@ -124,7 +107,7 @@ function SignFlow({ slug, year, onSigned }: { slug: string; year: YearDetail; on
       frameworks: year.frameworks.map(frameworkName).join(', '),
     }),
   }));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, check } = useFormErrors(ID);
   const [confirming, setConfirming] = useState(false);
   const confirmHeading = useRef<HTMLHeadingElement>(null);
   const mutation = useMutation({
@@ -143,16 +126,12 @@ function SignFlow({ slug, year, onSigned }: { slug: string; year: YearDetail; on
 
   const review = (event: FormEvent) => {
     event.preventDefault();
-    const invalid = collectErrors({
+    const valid = check({
       signerName: values.signerName.trim().length < 2 ? t('years.sign.nameRequired') : null,
       signerFunction: values.signerFunction.trim().length < 2 ? t('years.sign.functionRequired') : null,
       statement: values.statement.trim().length < 10 ? t('years.sign.statementRequired') : null,
     });
-    setErrors(invalid ?? {});
-    if (invalid) {
-      focusFirstError(ID, invalid);
-      return;
-    }
+    if (!valid) return;
     mutation.reset();
     setConfirming(true);
   };
@@ -164,20 +143,13 @@ function SignFlow({ slug, year, onSigned }: { slug: string; year: YearDetail; on
           {t('years.sign.confirmTitle')}
         </Heading2>
         <Paragraph>{t('years.sign.confirmIntro', { year: year.year })}</Paragraph>
-        <DataList className="wb-datalist">
-          <DataListItem>
-            <DataListKey>{t('years.sign.signerName')}</DataListKey>
-            <DataListValue>{values.signerName.trim()}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t('years.sign.signerFunction')}</DataListKey>
-            <DataListValue>{values.signerFunction.trim()}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t('years.sign.statement')}</DataListKey>
-            <DataListValue multiline>{values.statement.trim()}</DataListValue>
-          </DataListItem>
-        </DataList>
+        <FactList
+          facts={[
+            { label: t('years.sign.signerName'), value: values.signerName.trim() },
+            { label: t('years.sign.signerFunction'), value: values.signerFunction.trim() },
+            { label: t('years.sign.statement'), value: values.statement.trim(), multiline: true },
+          ]}
+        />
         <SignedSummary year={year} />
         <ProblemAlert error={mutation.error} />
         <ButtonGroup>
@@ -249,7 +221,7 @@ function SignFlow({ slug, year, onSigned }: { slug: string; year: YearDetail; on
 /** What is (being) signed: the number of requirements per result, per framework. */
 function SignedSummary({ year }: { year: YearDetail }) {
   const { t } = useTranslation();
-  const labels = useComplianceLabels();
+  const resultColumns = useResultCountColumns();
   const frameworkName = useFrameworkNames();
   const open = year.progress.reduce((sum, framework) => sum + framework.niet_beoordeeld, 0);
   const caption = t('years.sign.summaryTitle', { year: year.year });
@@ -261,40 +233,19 @@ function SignedSummary({ year }: { year: YearDetail }) {
           <Paragraph>{t('years.sign.openWarning', { count: open })}</Paragraph>
         </Alert>
       ) : null}
-      <TableScroll label={caption}>
-        <Table aria-labelledby="sign-summary-heading">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('years.fields.framework')}</TableHeaderCell>
-              <TableHeaderCell scope="col" className="wb-numeric">
-                {t('years.sign.total')}
-              </TableHeaderCell>
-              {RESULTS.map((result) => (
-                <TableHeaderCell key={result} scope="col" className="wb-numeric">
-                  {labels.result(result)}
-                </TableHeaderCell>
-              ))}
-              <TableHeaderCell scope="col" className="wb-numeric">
-                {t('years.notApplicable')}
-              </TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {year.progress.map((framework) => (
-              <TableRow key={framework.framework}>
-                <TableHeaderCell scope="row">{frameworkName(framework.framework)}</TableHeaderCell>
-                <TableCell className="wb-numeric">{framework.total}</TableCell>
-                {RESULTS.map((result) => (
-                  <TableCell key={result} className="wb-numeric">
-                    {framework[result]}
-                  </TableCell>
-                ))}
-                <TableCell className="wb-numeric">{framework.total - framework.applicable}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableScroll>
+      <DataTable
+        label={caption}
+        labelledBy="sign-summary-heading"
+        columns={[t('years.fields.framework'), { label: t('years.sign.total'), className: 'wb-numeric' }, ...resultColumns]}
+      >
+        {year.progress.map((framework) => (
+          <TableRow key={framework.framework}>
+            <TableHeaderCell scope="row">{frameworkName(framework.framework)}</TableHeaderCell>
+            <TableCell className="wb-numeric">{framework.total}</TableCell>
+            <ResultCountCells counts={framework} />
+          </TableRow>
+        ))}
+      </DataTable>
     </section>
   );
 }
@@ -304,32 +255,16 @@ function SignatureFacts({ year }: { year: YearDetail }) {
   const signed = year.signed;
   if (!signed) return null;
   return (
-    <DataList className="wb-datalist" aria-label={t('years.sign.signatureLabel')}>
-      <DataListItem>
-        <DataListKey>{t('years.sign.signedBy')}</DataListKey>
-        <DataListValue>{signed.by}</DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{t('years.sign.signerFunction')}</DataListKey>
-        <DataListValue>{signed.function}</DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{t('years.sign.signedAt')}</DataListKey>
-        <DataListValue>
-          <time dateTime={signed.at}>{formatDateTime(signed.at)}</time>
-        </DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{t('years.snapshotHash')}</DataListKey>
-        <DataListValue>
-          <span className="wb-code">{signed.snapshotHash}</span>
-        </DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{t('years.sign.statement')}</DataListKey>
-        <DataListValue multiline>{signed.statement}</DataListValue>
-      </DataListItem>
-    </DataList>
+    <FactList
+      label={t('years.sign.signatureLabel')}
+      facts={[
+        { label: t('years.sign.signedBy'), value: signed.by },
+        { label: t('years.sign.signerFunction'), value: signed.function },
+        { label: t('years.sign.signedAt'), value: <time dateTime={signed.at}>{formatDateTime(signed.at)}</time> },
+        { label: t('years.snapshotHash'), value: <span className="wb-code">{signed.snapshotHash}</span> },
+        { label: t('years.sign.statement'), value: signed.statement, multiline: true },
+      ]}
+    />
   );
 }
 

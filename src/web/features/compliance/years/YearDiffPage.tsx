@@ -1,35 +1,24 @@
-import {
-  Alert,
-  Button,
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Heading2, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
+import { DataTable } from '../../../shared/DataTable';
 import { Loading } from '../../../shared/Loading';
 import { NoAccess } from '../../../shared/NoAccess';
 import { PageHeading } from '../../../shared/PageHeading';
 import { ProblemAlert } from '../../../shared/ProblemAlert';
 import { SelectField } from '../../../shared/SelectField';
-import { TableScroll } from '../../../shared/TableScroll';
 import { useCurrentOrganisation } from '../../../shared/organisation';
 import { usePageTitle } from '../../../shared/usePageTitle';
-import { Breadcrumbs } from '../Breadcrumbs';
-import { compliancePath, useComplianceLabels } from '../labels';
+import { useComplianceLabels } from '../labels';
 import { useFrameworkNames } from '../queries';
 import { diffKey, fetchDiff } from './api';
 import type { DiffChange, YearDiff, YearSummary } from './api';
-import { parseYear, yearPath, yearRights, yearsPath } from './access';
+import { parseYear, yearRights } from './access';
 import { useYears } from './queries';
+import { InvalidYearAlert, YearBreadcrumbs } from './YearPageParts';
 import './years.css';
 
 type DiffItem = YearDiff['items'][number];
@@ -69,19 +58,9 @@ function DiffView({ year }: { year: number | null }) {
 
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { to: compliancePath(slug), label: t('capabilities.compliance.title') },
-          { to: yearsPath(slug), label: t('years.title') },
-          ...(year ? [{ to: yearPath(slug, year), label: t('years.yearName', { year }) }] : []),
-        ]}
-      />
+      <YearBreadcrumbs slug={slug} year={year} />
       <PageHeading title={title} context={organisation.name} />
-      {year === null ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{t('years.invalidYear')}</Paragraph>
-        </Alert>
-      ) : null}
+      <InvalidYearAlert year={year} />
       <Paragraph>{t('years.diff.intro')}</Paragraph>
       {years.isPending ? <Loading /> : null}
       <ProblemAlert error={years.error} />
@@ -170,33 +149,31 @@ function DiffGroup({ id, title, empty, items, diff, showKind }: { id: string; ti
       {items.length === 0 ? (
         <Paragraph>{empty}</Paragraph>
       ) : (
-        <TableScroll label={title}>
-          <Table className="wb-diff" aria-labelledby={`diff-${id}-heading`}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('years.fields.ref')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('years.fields.requirement')}</TableHeaderCell>
-                {showKind ? <TableHeaderCell scope="col">{t('years.diff.kind')}</TableHeaderCell> : null}
-                <TableHeaderCell scope="col">{t('years.diff.change', { from: diff.from, to: diff.to })}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {items.map((item) => (
-                <TableRow key={`${item.framework}|${item.ref}`}>
-                  <TableHeaderCell scope="row" className="wb-nowrap">
-                    {frameworkName(item.framework)} {item.ref}
-                  </TableHeaderCell>
-                  <TableCell>{item.title}</TableCell>
-                  {showKind ? <TableCell>{t(`years.diff.kinds.${item.change}`, { from: diff.from, to: diff.to })}</TableCell> : null}
-                  <TableCell>
-                    <span className="wb-diff__before">{value(item, 'before')}</span> <span aria-hidden="true">→</span>
-                    <span className="wb-visually-hidden"> {t('years.diff.to')} </span> <span className="wb-diff__after">{value(item, 'after')}</span>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
+        <DataTable
+          label={title}
+          className="wb-diff"
+          labelledBy={`diff-${id}-heading`}
+          columns={[
+            t('years.fields.ref'),
+            t('years.fields.requirement'),
+            showKind && t('years.diff.kind'),
+            t('years.diff.change', { from: diff.from, to: diff.to }),
+          ]}
+        >
+          {items.map((item) => (
+            <TableRow key={`${item.framework}|${item.ref}`}>
+              <TableHeaderCell scope="row" className="wb-nowrap">
+                {frameworkName(item.framework)} {item.ref}
+              </TableHeaderCell>
+              <TableCell>{item.title}</TableCell>
+              {showKind ? <TableCell>{t(`years.diff.kinds.${item.change}`, { from: diff.from, to: diff.to })}</TableCell> : null}
+              <TableCell>
+                <span className="wb-diff__before">{value(item, 'before')}</span> <span aria-hidden="true">→</span>
+                <span className="wb-visually-hidden"> {t('years.diff.to')} </span> <span className="wb-diff__after">{value(item, 'after')}</span>
+              </TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -6,10 +6,7 @@ import {
   Heading3,
   Paragraph,
   StatusBadge,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
@@ -17,27 +14,26 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import { AppLink } from '../../../shared/AppLink';
+import { DataTable } from '../../../shared/DataTable';
 import { Loading } from '../../../shared/Loading';
 import { NoAccess } from '../../../shared/NoAccess';
 import { PageHeading } from '../../../shared/PageHeading';
 import { ProblemAlert } from '../../../shared/ProblemAlert';
 import { SuccessAlert } from '../../../shared/SuccessAlert';
-import { TableScroll } from '../../../shared/TableScroll';
 import { formatDateTime } from '../../../shared/format';
 import { useCurrentOrganisation } from '../../../shared/organisation';
 import { usePageTitle } from '../../../shared/usePageTitle';
-import { Breadcrumbs } from '../Breadcrumbs';
-import { RESULTS } from '../api';
-import { compliancePath, useComplianceLabels } from '../labels';
+import { compliancePath } from '../labels';
 import { useFramework, useFrameworkNames } from '../queries';
 import { advancePhase, PHASES, yearDetailKey } from './api';
 import type { FrameworkProgress, YearDetail } from './api';
-import { diffPath, parseYear, PHASE_BADGE, signYearPath, useYearLabels, yearRights, yearsPath } from './access';
+import { diffPath, parseYear, PHASE_BADGE, signYearPath, useYearLabels, yearRights } from './access';
 import type { YearRights } from './access';
 import { AssessmentTable } from './AssessmentTable';
 import { YearExports } from '../exports/YearExports';
-import { assessedOf, ProgressSummary, ResultBar } from './Progress';
+import { assessedOf, ProgressSummary, ResultBar, ResultCountCells, useResultCountColumns } from './Progress';
 import { invalidateYear, useYear, useYears } from './queries';
+import { InvalidYearAlert, YearBreadcrumbs } from './YearPageParts';
 import './years.css';
 
 /** Router state for the year page (after creating it). */
@@ -65,18 +61,9 @@ function YearView({ year }: { year: number | null }) {
   const created = Boolean((location.state as YearNotice | null)?.created);
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { to: compliancePath(organisation.slug), label: t('capabilities.compliance.title') },
-          { to: yearsPath(organisation.slug), label: t('years.title') },
-        ]}
-      />
+      <YearBreadcrumbs slug={organisation.slug} />
       <PageHeading title={title} context={organisation.name} />
-      {year === null ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{t('years.invalidYear')}</Paragraph>
-        </Alert>
-      ) : null}
+      <InvalidYearAlert year={year} />
       {detail.isPending && year !== null ? <Loading /> : null}
       <ProblemAlert error={detail.error} />
       {created ? <SuccessAlert>{t('years.new.created', { year })}</SuccessAlert> : null}
@@ -204,52 +191,33 @@ function ProgressSection({ year }: { year: YearDetail }) {
 /** Progress per chapter: every count as text in its own column; the bar repeats them visually. */
 function ChapterProgress({ framework, name }: { framework: FrameworkProgress; name: string }) {
   const { t } = useTranslation();
-  const labels = useComplianceLabels();
+  const resultColumns = useResultCountColumns();
   const detail = useFramework(framework.framework);
   const chapterTitle = (ref: string) => detail.data?.requirements.find((requirement) => requirement.ref === ref)?.title;
   const label = t('years.progress.chaptersOf', { framework: name });
   return (
-    <TableScroll label={label}>
-      <Table className="wb-chapter-progress">
-        <caption className="wb-visually-hidden">{label}</caption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('years.fields.chapter')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('years.progress.assessed')}</TableHeaderCell>
-            {RESULTS.map((result) => (
-              <TableHeaderCell key={result} scope="col" className="wb-numeric">
-                {labels.result(result)}
-              </TableHeaderCell>
-            ))}
-            <TableHeaderCell scope="col" className="wb-numeric">
-              {t('years.notApplicable')}
+    <DataTable
+      label={label}
+      className="wb-chapter-progress"
+      caption={label}
+      columns={[t('years.fields.chapter'), t('years.progress.assessed'), ...resultColumns]}
+    >
+      {framework.chapters.map((chapter) => {
+        const title = chapterTitle(chapter.chapter);
+        return (
+          <TableRow key={chapter.chapter}>
+            <TableHeaderCell scope="row">
+              {chapter.chapter}
+              {title ? ` ${title}` : ''}
             </TableHeaderCell>
+            <TableCell>
+              <ResultBar counts={chapter} className="wb-chapter-progress__bar" />
+              {t('years.progress.assessedOf', { assessed: assessedOf(chapter), count: chapter.applicable })}
+            </TableCell>
+            <ResultCountCells counts={chapter} />
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {framework.chapters.map((chapter) => {
-            const title = chapterTitle(chapter.chapter);
-            return (
-              <TableRow key={chapter.chapter}>
-                <TableHeaderCell scope="row">
-                  {chapter.chapter}
-                  {title ? ` ${title}` : ''}
-                </TableHeaderCell>
-                <TableCell>
-                  <ResultBar counts={chapter} className="wb-chapter-progress__bar" />
-                  {t('years.progress.assessedOf', { assessed: assessedOf(chapter), count: chapter.applicable })}
-                </TableCell>
-                {RESULTS.map((result) => (
-                  <TableCell key={result} className="wb-numeric">
-                    {chapter[result]}
-                  </TableCell>
-                ))}
-                <TableCell className="wb-numeric">{chapter.total - chapter.applicable}</TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </TableScroll>
+        );
+      })}
+    </DataTable>
   );
 }

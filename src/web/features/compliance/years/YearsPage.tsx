@@ -1,29 +1,15 @@
-import {
-  Paragraph,
-  StatusBadge,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Heading2,
-} from '@utrecht/component-library-react';
+import { Paragraph, StatusBadge, TableCell, TableHeaderCell, TableRow, Heading2 } from '@utrecht/component-library-react';
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { AppLink } from '../../../shared/AppLink';
+import { DataTable } from '../../../shared/DataTable';
 import { Loading } from '../../../shared/Loading';
-import { NoAccess } from '../../../shared/NoAccess';
-import { PageHeading } from '../../../shared/PageHeading';
 import { ProblemAlert } from '../../../shared/ProblemAlert';
 import { SuccessAlert } from '../../../shared/SuccessAlert';
-import { TableScroll } from '../../../shared/TableScroll';
 import { formatDateTime } from '../../../shared/format';
 import { useCurrentOrganisation } from '../../../shared/organisation';
-import { usePageTitle } from '../../../shared/usePageTitle';
-import { Breadcrumbs } from '../Breadcrumbs';
-import { compliancePath } from '../labels';
+import { ComplianceSubpage } from '../ComplianceSubpage';
 import { useFrameworkNames } from '../queries';
 import { fetchYear, yearDetailKey } from './api';
 import type { YearDetail, YearSummary } from './api';
@@ -42,21 +28,15 @@ export function YearsPage() {
   const { t } = useTranslation();
   const organisation = useCurrentOrganisation();
   const rights = yearRights(organisation);
-  const title = t('years.title');
-  usePageTitle(title, organisation.name);
-  if (!rights.read) return <NoAccess title={title} />;
   return (
-    <>
-      <Breadcrumbs items={[{ to: compliancePath(organisation.slug), label: t('capabilities.compliance.title') }]} />
-      <PageHeading title={title} context={organisation.name} />
-      <Paragraph>{t('years.intro')}</Paragraph>
+    <ComplianceSubpage title={t('years.title')} intro={t('years.intro')} allowed={rights.read}>
       {rights.manage ? (
         <Paragraph>
           <AppLink to={newYearPath(organisation.slug)}>{t('years.new.link')}</AppLink>
         </Paragraph>
       ) : null}
       <YearList key={organisation.slug} slug={organisation.slug} />
-    </>
+    </ComplianceSubpage>
   );
 }
 
@@ -77,23 +57,11 @@ function YearList({ slug }: { slug: string }) {
       <ProblemAlert error={years.error} />
       {years.data && items.length === 0 ? <Paragraph>{t('years.none')}</Paragraph> : null}
       {items.length > 0 ? (
-        <TableScroll label={t('years.listTitle')}>
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('years.fields.year')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('years.fields.phase')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('years.fields.signed')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('years.fields.progress')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {items.map((item, index) => (
-                <YearRow key={item.year} slug={slug} year={item} detail={details[index]?.data} error={details[index]?.error} />
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
+        <DataTable label={t('years.listTitle')} columns={[t('years.fields.year'), t('years.fields.phase'), t('years.fields.signed'), t('years.fields.progress')]}>
+          {items.map((item, index) => (
+            <YearRow key={item.year} slug={slug} year={item} detail={details[index]?.data} error={details[index]?.error} />
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );
