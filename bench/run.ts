@@ -4,24 +4,19 @@
  * Generates 342 gemeenten, 1 CSIRT, 25 veiligheidsregio's, 6,840 users with memberships and valid
  * audit chains into a FRESH database (a temp PGlite folder, or a new database on the given server
  * that is dropped again at the end), starts the real app on 127.0.0.1 and measures API latency over
- * real HTTP. Loopback only; bounded in requests and time.
+ * real HTTP. Loopback only; bounded in requests and time. The compliance part of issue #4 lives in
+ * compliance.ts; `npm run bench -- --only compliance` (or `--only foundation`) runs one part.
  */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { buildApp } from '../src/server/app.js';
-import { loadConfig } from '../src/server/core/config.js';
-import { migrate, openDatabase, systemTx, type Database } from '../src/server/core/db/client.js';
+import { migrate, systemTx, type Database } from '../src/server/core/db/client.js';
 import { memberships, organisationLinks, organisations, users } from '../src/server/core/db/schema.js';
 import { hashPassword } from '../src/server/core/auth/passwords.js';
 import { AuditLog } from '../src/server/core/audit/audit.js';
-import { SecretBox } from '../src/server/core/auth/crypto.js';
-import type { JobQueue } from '../src/server/core/jobs/queue.js';
-import type { App, Deps } from '../src/server/core/http/pipeline.js';
+import { f2, freshTarget, login, measure, ms, pad, PASSWORD, start, table, type Measurement } from './common.js';
+import { complianceSummary, generateCompliance, measureCompliance, verdict, type ComplianceWorld } from './compliance.js';
 
 const GEMEENTEN = 342;
 const REGIONS = 25;
@@ -30,23 +25,11 @@ const EXTRA_ORG_EVENTS = 7; // + create + 2 links + 20 memberships = 30 events p
 const BUSY_GEMEENTE_EXTRA = 70; // the measured gemeente has 100 events, so ?limit=50 returns a full page
 const BATCH = 1000;
 const GEMEENTEN_PER_AUDIT_TX = 10;
-const WARMUP = 20;
 const N = Number(process.env.BENCH_N ?? 1000);
 const TARGET_P95_MS = 10;
 const TARGET_START_MS = 3000;
-const PASSWORD = 'bench wachtwoord lang genoeg';
 const WATCHDOG_MS = 20 * 60_000;
 
-
-const noopQueue: JobQueue = {
-  async start() {},
-  async work() {},
-  async send() {
-    return null;
-  },
-  async schedule() {},
-  async stop() {},
-};
 
 const ROLE_PATTERN: string[][] = [
   ['admin'],
@@ -63,51 +46,6 @@ const ROLE_PATTERN: string[][] = [
   ['ciso', 'auditor'],
   ...Array.from({ length: 8 }, () => ['medewerker']),
 ];
-
-const pad = (n: number, w = 3) => String(n).padStart(w, '0');
-const ms = (t0: number) => performance.now() - t0;
-
-let serverTimes: number[] | undefined;
-
-export interface Target {
-  engine: 'pglite' | 'postgresql';
-  open(): Promise<Database>;
-  describe: string;
-  cleanup(): Promise<void>;
-}
-
-export async function freshTarget(): Promise<Target> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (serverUrl) {
-    const name = `weerbaar_bench_${crypto.randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    return {
-      engine: 'postgresql',
-      describe: `PostgreSQL ${url.host}/${name}`,
-      open: () => openDatabase({ databaseUrl: url.href }),
-      async cleanup() {
-        const a = new pg.Client({ connectionString: serverUrl });
-        await a.connect();
-        await a.query(`drop database if exists ${name} with (force)`);
-        await a.end();
-      },
-    };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weerbaar-bench-'));
-  return {
-    engine: 'pglite',
-    describe: `PGlite ${dir}`,
-    open: () => openDatabase({ dataDir: dir }),
-    async cleanup() {
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 interface World {
   adminEmail: string;
@@ -202,153 +140,124 @@ export async function generate(database: Database): Promise<World> {
   };
 }
 
-export async function start(target: Target): Promise<{ app: App; database: Database; base: string; ms: number }> {
-  const t0 = performance.now();
-  const database = await target.open();
-  await migrate(database);
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, []), publicUrl: 'http://127.0.0.1' };
-  const deps: Deps = { database, config, queue: noopQueue, secrets: new SecretBox(crypto.randomBytes(32).toString('base64')) };
-  const app = await buildApp(deps, { logger: false });
-  // Server-side time per request (from the first byte to the response sent), to separate it from the client.
-  app.addHook('onResponse', async (_request, reply) => {
-    serverTimes?.push(reply.elapsedTime);
-  });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  return { app, database, base: address, ms: ms(t0) };
-}
+type Part = 'foundation' | 'compliance';
 
-export async function login(base: string, email: string): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('weerbaar_session='));
-  if (!cookie) throw new Error(`login ${email}: no session cookie`);
-  return cookie.split(';')[0];
-}
-
-interface Measurement {
-  label: string;
-  n: number;
-  p50: number;
-  p95: number;
-  max: number;
-  server: { p50: number; p95: number };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
-}
-
-export async function measure(label: string, url: string, cookie: string, check: (body: any) => void): Promise<Measurement> {
-  const once = async () => {
-    const t0 = performance.now();
-    const res = await fetch(url, { headers: { cookie, accept: 'application/json' } });
-    const text = await res.text();
-    const elapsed = ms(t0);
-    if (res.status !== 200) throw new Error(`${label}: ${res.status} ${text.slice(0, 300)}`);
-    return { elapsed, text };
-  };
-  for (let i = 0; i < WARMUP; i++) check(JSON.parse((await once()).text));
-  const times: number[] = [];
-  const server: number[] = (serverTimes = []);
-  for (let i = 0; i < N; i++) times.push((await once()).elapsed);
-  serverTimes = undefined;
-  times.sort((a, b) => a - b);
-  server.sort((a, b) => a - b);
-  return {
-    label,
-    n: N,
-    p50: percentile(times, 0.5),
-    p95: percentile(times, 0.95),
-    max: times[times.length - 1],
-    server: { p50: percentile(server, 0.5), p95: percentile(server, 0.95) },
-  };
-}
-
-function table(rows: string[][]) {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  const line = (r: string[]) => `| ${r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ')} |`;
-  console.log(line(rows[0]));
-  console.log(`|${widths.map((w, c) => (c === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
-  for (const r of rows.slice(1)) console.log(line(r));
+/** `npm run bench -- --only compliance` (or `--only foundation`); both by default. */
+function parts(argv: string[]): Set<Part> {
+  const all: Part[] = ['foundation', 'compliance'];
+  const i = argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
+  if (i < 0) return new Set(all);
+  const value = argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
+  const chosen = (value ?? '').split(',').filter(Boolean);
+  if (!chosen.length || chosen.some((c) => !all.includes(c as Part))) throw new Error(`--only takes ${all.join(' or ')} (comma-separated), not "${value ?? ''}"`);
+  return new Set(chosen as Part[]);
 }
 
 async function main() {
+  const only = parts(process.argv.slice(2));
   const target = await freshTarget();
   let running: Awaited<ReturnType<typeof start>> | undefined;
   try {
-    console.log(`bench: ${target.describe} (Node ${process.version}, ${os.cpus().length} CPUs)`);
+    console.log(`bench: ${target.describe} (Node ${process.version}, ${os.cpus().length} CPUs), parts: ${[...only].join(', ')}`);
     const tGen = performance.now();
     const database = await target.open();
     await migrate(database);
     const world = await generate(database);
-    await database.close();
     const generationMs = ms(tGen);
     console.log(`bench: generated ${Object.entries(world.counts).map(([k, v]) => `${v} ${k}`).join(', ')} in ${(generationMs / 1000).toFixed(1)} s`);
+    let cw: ComplianceWorld | undefined;
+    if (only.has('compliance')) {
+      cw = await generateCompliance(database);
+      for (const line of complianceSummary(cw)) console.log(`bench: ${line}`);
+    }
+    await database.close();
 
     // Warm start: modules are loaded, the database folder exists and is migrated.
     running = await start(target);
     const startMs = running.ms;
     const { base } = running;
-
-    const adminCookie = await login(base, world.adminEmail);
-    const analistCookie = await login(base, world.analistEmail);
-
-    const results: Measurement[] = [];
-    results.push(
-      await measure('GET /api/v1/me (gemeente admin)', `${base}/api/v1/me`, adminCookie, (b) => {
-        if (b.memberships?.length !== 1) throw new Error('unexpected /me body');
-      }),
-    );
-    results.push(
-      await measure('GET /api/v1/organisations (gemeente admin)', `${base}/api/v1/organisations`, adminCookie, (b) => {
-        if (b.items?.length !== 1) throw new Error(`gemeente admin sees ${b.items?.length} organisations`);
-      }),
-    );
-    results.push(
-      await measure('GET /api/v1/organisations (CSIRT analist)', `${base}/api/v1/organisations`, analistCookie, (b) => {
-        if (b.items?.length !== GEMEENTEN + 1) throw new Error(`CSIRT analist sees ${b.items?.length} organisations, expected ${GEMEENTEN + 1}`);
-      }),
-    );
-    results.push(
-      await measure(`GET /api/v1/organisations/${world.adminSlug}/audit-events?limit=50`, `${base}/api/v1/organisations/${world.adminSlug}/audit-events?limit=50`, adminCookie, (b) => {
-        if (b.items?.length !== 50 || !b.nextCursor) throw new Error('unexpected audit page');
-      }),
-    );
-
     const pgTarget = target.engine === 'postgresql';
-    const verdict = (ok: boolean) => (pgTarget ? (ok ? 'PASS' : 'FAIL') : ok ? 'within (PG target)' : 'above (PG target)');
-    const f = (x: number) => x.toFixed(2);
-    console.log('');
-    table([
-      ['endpoint', 'n', 'p50 ms', 'p95 ms', 'max ms', 'server p50/p95 ms', 'target', 'result'],
-      ...results.map((r) => [
-        r.label,
-        String(r.n),
-        f(r.p50),
-        f(r.p95),
-        f(r.max),
-        `${f(r.server.p50)} / ${f(r.server.p95)}`,
-        `p95 ≤ ${TARGET_P95_MS} ms`,
-        verdict(r.p95 <= TARGET_P95_MS),
-      ]),
-      [
-        pgTarget ? 'server start (warm: open + migrate + buildApp + listen)' : 'embedded server start (warm: open + migrate + buildApp + listen)',
-        '1',
-        '',
-        '',
-        f(startMs),
-        '',
-        `≤ ${TARGET_START_MS} ms`,
-        startMs <= TARGET_START_MS ? 'PASS' : 'FAIL',
-      ],
-      ['generation (national scale, incl. migrate)', '1', '', '', f(generationMs), '', '', ''],
-    ]);
-    if (!pgTarget) {
-      console.log(`\nNote: the p95 ≤ ${TARGET_P95_MS} ms target applies to PostgreSQL; run with DATABASE_URL=postgres://… for the verdict.`);
+
+    if (only.has('foundation')) {
+      const adminCookie = await login(base, world.adminEmail);
+      const analistCookie = await login(base, world.analistEmail);
+
+      const results: Measurement[] = [];
+      results.push(
+        await measure('GET /api/v1/me (gemeente admin)', `${base}/api/v1/me`, adminCookie, (b) => {
+          if (b.memberships?.length !== 1) throw new Error('unexpected /me body');
+        }, N),
+      );
+      results.push(
+        await measure('GET /api/v1/organisations (gemeente admin)', `${base}/api/v1/organisations`, adminCookie, (b) => {
+          if (b.items?.length !== 1) throw new Error(`gemeente admin sees ${b.items?.length} organisations`);
+        }, N),
+      );
+      results.push(
+        await measure('GET /api/v1/organisations (CSIRT analist)', `${base}/api/v1/organisations`, analistCookie, (b) => {
+          if (b.items?.length !== GEMEENTEN + 1) throw new Error(`CSIRT analist sees ${b.items?.length} organisations, expected ${GEMEENTEN + 1}`);
+        }, N),
+      );
+      results.push(
+        await measure(`GET /api/v1/organisations/${world.adminSlug}/audit-events?limit=50`, `${base}/api/v1/organisations/${world.adminSlug}/audit-events?limit=50`, adminCookie, (b) => {
+          if (b.items?.length !== 50 || !b.nextCursor) throw new Error('unexpected audit page');
+        }, N),
+      );
+
+      const passFail = (ok: boolean) => (pgTarget ? (ok ? 'PASS' : 'FAIL') : ok ? 'within (PG target)' : 'above (PG target)');
+      console.log('');
+      table([
+        ['endpoint', 'n', 'p50 ms', 'p95 ms', 'max ms', 'server p50/p95 ms', 'target', 'result'],
+        ...results.map((r) => [
+          r.label,
+          String(r.n),
+          f2(r.p50),
+          f2(r.p95),
+          f2(r.max),
+          `${f2(r.server.p50)} / ${f2(r.server.p95)}`,
+          `p95 ≤ ${TARGET_P95_MS} ms`,
+          passFail(r.p95 <= TARGET_P95_MS),
+        ]),
+        [
+          pgTarget ? 'server start (warm: open + migrate + buildApp + listen)' : 'embedded server start (warm: open + migrate + buildApp + listen)',
+          '1',
+          '',
+          '',
+          f2(startMs),
+          '',
+          `≤ ${TARGET_START_MS} ms`,
+          startMs <= TARGET_START_MS ? 'PASS' : 'FAIL',
+        ],
+        ['generation (national scale, incl. migrate)', '1', '', '', f2(generationMs), '', '', ''],
+      ]);
+      if (!pgTarget) {
+        console.log(`\nNote: the p95 ≤ ${TARGET_P95_MS} ms target applies to PostgreSQL; run with DATABASE_URL=postgres://… for the verdict.`);
+      }
+    }
+
+    if (cw) {
+      const loadBefore = os.loadavg();
+      const { results, notes } = await measureCompliance(base, cw, running.database);
+      const loadAfter = os.loadavg();
+      notes.push(`machine load average (1 min) before/after the compliance measurements: ${loadBefore[0].toFixed(2)} / ${loadAfter[0].toFixed(2)} on ${os.cpus().length} CPUs (other load inflates p95 and max)`);
+      console.log('\nCompliance (issue #4): target = p95, limit = never worse (max)');
+      table([
+        ['name', 'n', 'p50 ms', 'p95 ms', 'max ms', 'server p50/p95 ms', 'target', 'limit', 'verdict'],
+        ...results.map((r) => [
+          r.label,
+          String(r.n),
+          f2(r.p50),
+          f2(r.p95),
+          f2(r.max),
+          `${f2(r.server.p50)} / ${f2(r.server.p95)}`,
+          `≤ ${r.target} ms`,
+          `≤ ${r.limit} ms`,
+          pgTarget ? verdict(r) : `${verdict(r)} (PG target)`,
+        ]),
+        ['compliance data load (set-based SQL + VACUUM ANALYZE)', '1', '', '', f2(cw.ms), '', '', '', ''],
+      ]);
+      for (const n of notes) console.log(`bench: ${n}`);
+      if (!pgTarget) console.log('\nNote: the compliance targets apply to PostgreSQL; run with DATABASE_URL=postgres://… for the verdict.');
     }
   } finally {
     if (running) {

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { OrgCtx } from '../../core/http/pipeline.js';
 import type { Executor } from '../../core/db/client.js';
 import { assessmentYears, frameworks } from '../../core/db/schema.js';
@@ -17,11 +17,21 @@ export async function loadYear(tx: Executor, organisationId: string, year: numbe
   return y;
 }
 
+/** Every column but the frozen snapshot (tens of kilobytes per signed year), for reads that do not need it. */
+const { snapshot: _snapshot, ...headColumns } = getTableColumns(assessmentYears);
+export type YearHead = Omit<YearRow, 'snapshot'>;
+
+export async function loadYearHead(tx: Executor, organisationId: string, year: number): Promise<YearHead> {
+  const [y] = await tx.select(headColumns).from(assessmentYears).where(and(eq(assessmentYears.organisationId, organisationId), eq(assessmentYears.year, year)));
+  if (!y) throw notFound(`Er is geen verantwoordingsjaar ${year}.`);
+  return y;
+}
+
 export function assertOpen(y: YearRow) {
   if (y.signedAt) throw conflict(`Verantwoordingsjaar ${y.year} is ondertekend en daarmee bevroren. Wijzigingen horen in een nieuw jaar.`);
 }
 
-function presentYear(y: YearRow) {
+function presentYear(y: YearHead) {
   return {
     year: y.year,
     frameworks: y.frameworkIds,
@@ -34,7 +44,7 @@ function presentYear(y: YearRow) {
 }
 
 export async function listYears({ tx, org }: OrgCtx) {
-  const rows = await tx.select().from(assessmentYears).where(eq(assessmentYears.organisationId, org.id)).orderBy(asc(assessmentYears.year));
+  const rows = await tx.select(headColumns).from(assessmentYears).where(eq(assessmentYears.organisationId, org.id)).orderBy(asc(assessmentYears.year));
   return { items: rows.map(presentYear) };
 }
 
@@ -74,7 +84,7 @@ export async function yearProgress(tx: Executor, yearId: string) {
 }
 
 export async function getYear({ tx, org }: OrgCtx, year: number) {
-  const y = await loadYear(tx, org.id, year);
+  const y = await loadYearHead(tx, org.id, year);
   return { ...presentYear(y), progress: await yearProgress(tx, y.id) };
 }
 

@@ -6,7 +6,7 @@ import { containsPattern, rowsOf } from '../../core/db/rows.js';
 import { badRequest, conflict, forbidden, notFound } from '../../core/http/problem.js';
 import { iso } from '../../core/http/schemas.js';
 import { A } from './assessment-policies.js';
-import { loadYear, yearProgress } from './assessment-years.js';
+import { loadYear, loadYearHead, yearProgress } from './assessment-years.js';
 import { refreshProgress } from './progress.js';
 
 export interface AssessmentChanges {
@@ -67,7 +67,7 @@ export async function listAssessments(
   year: number,
   q: { framework?: string; chapter?: string; owner?: string; result?: string; overdue?: 'true' | 'false'; applicable?: 'true' | 'false'; q?: string; limit: number; cursor?: string },
 ) {
-  const y = await loadYear(tx, org.id, year);
+  const y = await loadYearHead(tx, org.id, year);
   const like = q.q ? containsPattern(q.q.toLowerCase()) : null;
   const applicable = q.applicable === undefined ? null : q.applicable === 'true';
   const where = sql`a.year_id = ${y.id} and a.organisation_id = ${org.id}
@@ -86,7 +86,7 @@ export async function listAssessments(
 
 /** One requirement's assessment in a year (the detail page of the table). */
 export async function getAssessment({ tx, org }: OrgCtx, year: number, requirementId: string) {
-  const y = await loadYear(tx, org.id, year);
+  const y = await loadYearHead(tx, org.id, year);
   const [row] = rowsOf<Row>(await tx.execute(sql`${SELECT} where a.year_id = ${y.id} and a.requirement_id = ${requirementId}`));
   if (!row) throw notFound('Deze eis hoort niet bij dit verantwoordingsjaar.');
   return present(row);
