@@ -54,6 +54,7 @@ export async function freshTarget(): Promise<Target> {
       describe: `PostgreSQL ${url.host}/${name}`,
       open: () => openDatabase({ databaseUrl: url.href }),
       async cleanup() {
+        if (process.env.BENCH_KEEP === '1') return console.log(`bench: kept database ${name} (BENCH_KEEP=1)`);
         const a = new pg.Client({ connectionString: serverUrl });
         await a.connect();
         await a.query(`drop database if exists ${name} with (force)`);
