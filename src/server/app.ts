@@ -27,6 +27,9 @@ import { findingRoutes } from './modules/compliance/finding-routes.js';
 import { importRoutes } from './modules/compliance/import-routes.js';
 import { inboxRoutes } from './modules/inbox/routes.js';
 import { actionRoutes } from './modules/actions/routes.js';
+import { assetRoutes } from './modules/assets/routes.js';
+import { supplierRoutes } from './modules/suppliers/routes.js';
+import { dependencyRoutes } from './modules/dependencies/routes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const WEB_DIST = path.resolve(here, '../../dist/web');
@@ -126,6 +129,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<App> 
       await importRoutes(a, deps);
       await inboxRoutes(a, deps);
       await actionRoutes(a, deps);
+      await assetRoutes(a, deps);
+      await supplierRoutes(a, deps);
+      await dependencyRoutes(a, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -628,3 +628,198 @@ export const requirementTexts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.requirementId] })],
 );
+
+/*
+ * Assets (issue: risks, assets, suppliers): the organisation's processes, applications, systems,
+ * data sets, locations and operational technology, in one table with a kind.
+ */
+export const assets = pgTable(
+  'assets',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(), // proces | applicatie | systeem | gegevensverzameling | locatie | ot
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    criticality: text('criticality'), // laag | midden | hoog | vitaal
+    /** BIV classification: beschikbaarheid, integriteit, vertrouwelijkheid — laag | midden | hoog */
+    availability: text('availability'),
+    integrity: text('integrity'),
+    confidentiality: text('confidentiality'),
+    personalData: boolean('personal_data').notNull().default(false),
+    personalDataCategories: text('personal_data_categories').array().notNull().default(sql`'{}'::text[]`),
+    /** business-impact figures (processes), in hours */
+    rtoHours: bigint('rto_hours', { mode: 'number' }),
+    rpoHours: bigint('rpo_hours', { mode: 'number' }),
+    mtdHours: bigint('mtd_hours', { mode: 'number' }),
+    /** software (applications, systems): what the advisories module matches on */
+    vendor: text('vendor'),
+    product: text('product'),
+    version: text('version'),
+    cpe: text('cpe'),
+    purl: text('purl'),
+    /** operational technology */
+    otType: text('ot_type'), // brug | sluis | gemaal | verkeersregeling | overig
+    remoteAccess: boolean('remote_access'),
+    remoteAccessHow: text('remote_access_how'),
+    location: text('location'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('assets_org_kind_name_idx').on(t.organisationId, t.kind, t.name), index('assets_org_name_idx').on(t.organisationId, t.name)],
+);
+
+export const suppliers = pgTable(
+  'suppliers',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    website: text('website'),
+    /** KvK number (or another registration): how a CSIRT recognises the same supplier across gemeenten */
+    registrationNumber: text('registration_number'),
+    /** ISO 3166-1 alpha-2 */
+    countryOfOrigin: text('country_of_origin'),
+    processingCountries: text('processing_countries').array().notNull().default(sql`'{}'::text[]`),
+    processesPersonalData: boolean('processes_personal_data').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('suppliers_org_name_idx').on(t.organisationId, t.name), index('suppliers_registration_idx').on(t.registrationNumber)],
+);
+
+export const supplierContracts = pgTable(
+  'supplier_contracts',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    supplierId: uuid('supplier_id')
+      .notNull()
+      .references(() => suppliers.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    startDate: text('start_date'),
+    endDate: text('end_date'),
+    valueCents: bigint('value_cents', { mode: 'number' }),
+    noticePeriodDays: bigint('notice_period_days', { mode: 'number' }),
+    exitPlan: text('exit_plan').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [index('supplier_contracts_supplier_idx').on(t.supplierId), index('supplier_contracts_org_end_idx').on(t.organisationId, t.endDate)],
+);
+
+/* Verwerkersovereenkomsten */
+export const processingAgreements = pgTable(
+  'processing_agreements',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    supplierId: uuid('supplier_id')
+      .notNull()
+      .references(() => suppliers.id, { onDelete: 'cascade' }),
+    signed: boolean('signed').notNull(),
+    signedOn: text('signed_on'),
+    model: text('model').notNull(), // vng_model | anders
+    modelVersion: text('model_version'),
+    notes: text('notes').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [index('processing_agreements_supplier_idx').on(t.supplierId)],
+);
+
+export const supplierCertifications = pgTable(
+  'supplier_certifications',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    supplierId: uuid('supplier_id')
+      .notNull()
+      .references(() => suppliers.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(), // iso27001 | isae3402 | soc2 | nen7510 | anders
+    name: text('name').notNull().default(''),
+    validUntil: text('valid_until'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('supplier_certifications_supplier_idx').on(t.supplierId), index('supplier_certifications_org_valid_idx').on(t.organisationId, t.validUntil)],
+);
+
+export const supplierSubprocessors = pgTable(
+  'supplier_subprocessors',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    supplierId: uuid('supplier_id')
+      .notNull()
+      .references(() => suppliers.id, { onDelete: 'cascade' }),
+    subprocessorId: uuid('subprocessor_id')
+      .notNull()
+      .references(() => suppliers.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.supplierId, t.subprocessorId] })],
+);
+
+/* Countries with offensive cyber programmes, maintained by the installation admin (global). */
+export const highRiskCountries = pgTable('high_risk_countries', {
+  countryCode: text('country_code').primaryKey(),
+  reason: text('reason').notNull(),
+  addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/* Gemeenschappelijke regelingen and other samenwerkingsverbanden. */
+export const jointArrangements = pgTable(
+  'joint_arrangements',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(), // gemeenschappelijke_regeling | samenwerkingsverband | convenant | anders
+    description: text('description').notNull().default(''),
+    accountable: text('accountable').notNull().default(''),
+    lastCouncilReport: text('last_council_report'),
+    /** when the arrangement is itself an organisation in Weerbaar */
+    linkedOrganisationId: uuid('linked_organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('joint_arrangements_org_name_idx').on(t.organisationId, t.name)],
+);
+
+/*
+ * Typed dependencies between assets, suppliers and joint arrangements: "from depends on to".
+ * Nodes are polymorphic (type + id), so deleting a node checks its dependants in the use case.
+ */
+export const dependencies = pgTable(
+  'dependencies',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    fromType: text('from_type').notNull(), // asset | supplier | joint_arrangement
+    fromId: uuid('from_id').notNull(),
+    toType: text('to_type').notNull(),
+    toId: uuid('to_id').notNull(),
+    kind: text('kind').notNull(), // gebruikt | draait_op | geleverd_door | gehost_bij | uitbesteed_aan | afhankelijk_van
+    note: text('note').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('dependencies_edge_key').on(t.organisationId, t.fromId, t.toId, t.kind),
+    index('dependencies_to_idx').on(t.organisationId, t.toId),
+    index('dependencies_from_idx').on(t.organisationId, t.fromId),
+  ],
+);
