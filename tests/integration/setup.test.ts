@@ -86,6 +86,17 @@ describe('demo dataset', () => {
       expect(attention.overdueAssessments.length).toBeGreaterThan(0);
       expect(attention.evidence.length).toBeGreaterThan(0);
       expect(attention.failingMeasures.length).toBeGreaterThan(0);
+      // the dependency graph: the shared hosting party carries most processes; its outage cascades
+      const conc = (await ciso.get('/api/v1/organisations/zuidhaven/concentration?limit=5')).body;
+      const top = (conc.items ?? conc.suppliers ?? conc)[0];
+      expect(JSON.stringify(top)).toContain('Kustnet');
+      const kustnet = (await ciso.get('/api/v1/organisations/zuidhaven/suppliers?q=Kustnet')).body.items.find((x: any) => x.name === 'Kustnet Datacenters B.V.');
+      const cascade = (await ciso.get(`/api/v1/organisations/zuidhaven/cascade?node=${kustnet.id}&outageHours=48`)).body;
+      const processes = JSON.stringify(cascade);
+      for (const name of ['Paspoorten en rijbewijzen', 'Uitkeringen verstrekken (Participatiewet)', 'Afvalinzameling', 'Vergunningen (omgevingswet)']) expect(processes).toContain(name);
+      const polderflow = (await ciso.get('/api/v1/organisations/zuidhaven/suppliers?q=Polderflow')).body.items.find((x: any) => x.name === 'Polderflow Automation B.V.');
+      expect(polderflow.highRisk).toBeTruthy();
+      expect(JSON.stringify((await ciso.get(`/api/v1/organisations/zuidhaven/cascade?node=${polderflow.id}&outageHours=4`)).body)).toContain('Waterkering en gemalen bedienen');
       const overdue = (await ciso.get('/api/v1/organisations/zuidhaven/actions?overdue=true')).body.items;
       expect(overdue.length).toBeGreaterThanOrEqual(2);
       expect((await ciso.get('/api/v1/organisations/noorderveld/actions')).status).toBe(404);

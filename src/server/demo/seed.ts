@@ -6,6 +6,9 @@ import { AuditLog } from '../core/audit/audit.js';
 import { rowsOf } from '../core/db/rows.js';
 import { seedCompliance } from './compliance-seed.js';
 import { seedActions } from './actions-seed.js';
+import { seedSuppliers } from './suppliers-seed.js';
+import { seedAssets } from './assets-seed.js';
+import { seedGraph } from './graph-seed.js';
 
 /** Fictional demo data. The password exists only in demo mode. */
 export const DEMO_PASSWORD = 'weerbaar-demo';
@@ -79,5 +82,8 @@ export async function loadDemo(database: Database): Promise<DemoState> {
   });
   await seedCompliance(database);
   await seedActions(database);
+  await seedAssets(database);
+  await seedSuppliers(database);
+  await seedGraph(database);
   return 'loaded';
 }

@@ -5,6 +5,7 @@ import { systemTx } from '../db/client.js';
 import { alerts } from '../db/schema.js';
 import { listChains, verifyChain } from '../audit/audit.js';
 import { sendEvidenceReminders } from '../../modules/compliance/evidence-reminders.js';
+import { sendSupplierReminders } from '../../modules/suppliers/reminders.js';
 
 export interface JobDefinition {
   name: string;
@@ -50,6 +51,12 @@ export const JOBS: JobDefinition[] = [
     cron: '30 6 * * *',
     // data.today (YYYY-MM-DD) only for tests and manual runs; normally today in the Netherlands
     run: async (deps, data) => void (await sendEvidenceReminders(deps.database, typeof data?.today === 'string' ? data.today : undefined)),
+  },
+  {
+    name: 'suppliers.reminders',
+    cron: '40 6 * * *',
+    // contracts ending, certifications expiring/expired, verwerkersovereenkomsten missing; data.today only for tests
+    run: async (deps, data) => void (await sendSupplierReminders(deps.database, typeof data?.today === 'string' ? data.today : undefined)),
   },
 ];
 

@@ -13,7 +13,8 @@ import { assertOpen, loadYear } from './assessment-years.js';
 import { bulkUpdate, type AssessmentChanges } from './assessments.js';
 import { getMeasure, updateMeasure } from './manage-measures.js';
 import { RESULT_LABEL, type AnswerRow } from './export-data.js';
-import { checkZip } from './assessment-import-zip.js';
+import { checkZip } from '../../core/xlsx/zip.js';
+import { cellText, readWorkbook as loadWorkbook } from '../../core/xlsx/cells.js';
 import { EXPLANATION_SHEET, EXPORT_COLUMNS, yearState, type ColumnKey } from './export-xlsx.js';
 
 /**
@@ -86,22 +87,6 @@ class Problems {
   }
 }
 
-/** The text of a cell, whatever Excel made of it (rich text, formula result, hyperlink). */
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'boolean') return v ? 'ja' : 'nee';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('formula' in v || 'sharedFormula' in v) return cellText((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ('text' in v) return String((v as ExcelJS.CellHyperlinkValue).text);
-    if ('error' in v) return '';
-  }
-  return String(v);
-}
-
 const normText = (s: string | null | undefined) => (s ?? '').replace(/\r\n?/g, '\n');
 
 function isoDate(y: number, m: number, d: number): string | null {
@@ -152,16 +137,6 @@ interface Desired {
   auditorRemarks?: string;
   measureIds?: string[];
   evidenceIds?: string[];
-}
-
-async function loadWorkbook(body: Buffer): Promise<ExcelJS.Workbook | null> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(body as unknown as ExcelJS.Buffer);
-    return wb;
-  } catch {
-    return null;
-  }
 }
 
 export async function importAssessments(ctx: OrgCtx, year: number, body: Buffer, mode: 'preview' | 'import'): Promise<ImportOutcome> {
