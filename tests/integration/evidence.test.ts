@@ -10,7 +10,7 @@ import { memberships, users } from '../../src/server/core/db/schema.js';
 import { hashPassword } from '../../src/server/core/auth/passwords.js';
 import { fileStores } from '../../src/server/core/storage/index.js';
 import { loadCatalogs } from '../../src/server/modules/compliance/load-catalogs.js';
-import { addDays, todayInAmsterdam } from '../../src/server/modules/compliance/evidence-status.js';
+import { addDays, localDate as todayInAmsterdam } from '../../src/shared/dates.js';
 import { ENGINE } from '../helpers/db.js';
 import { Client, createTestApp, loginAs, PASSWORD, seedWorld, type TestApp } from '../helpers/app.js';
 

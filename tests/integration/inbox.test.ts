@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../src/server/core/db/rows.js';
 import { JOBS } from '../../src/server/core/jobs/registry.js';
-import { addDays, todayInAmsterdam } from '../../src/server/modules/compliance/evidence-status.js';
+import { addDays, localDate as todayInAmsterdam } from '../../src/shared/dates.js';
 import { ENGINE } from '../helpers/db.js';
 import { Client, createTestApp, loginAs, seedWorld, type TestApp } from '../helpers/app.js';
 

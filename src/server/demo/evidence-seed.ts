@@ -5,7 +5,7 @@ import { DatabaseFileStorage } from '../core/storage/index.js';
 import { createFileEvidence, createLinkEvidence } from '../modules/compliance/evidence.js';
 import { recordSignals } from '../modules/compliance/signals.js';
 import { remindOrganisation } from '../modules/compliance/evidence-reminders.js';
-import { addDays, todayInAmsterdam } from '../modules/compliance/evidence-status.js';
+import { addDays, localDate } from '../../shared/dates.js';
 
 interface DemoEvidence {
   measure: string;
@@ -98,7 +98,7 @@ const EVIDENCE: DemoEvidence[] = [
  */
 export async function seedEvidence(ctx: OrgCtx) {
   const { tx, org } = ctx;
-  const today = todayInAmsterdam();
+  const today = localDate();
   const storage = new DatabaseFileStorage();
   const measures = new Map(
     rowsOf<{ id: string; title: string; requirementId: string | null }>(

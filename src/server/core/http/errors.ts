@@ -2,11 +2,11 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { HttpProblem, problemType, type ProblemField } from './problem.js';
 
-function send(reply: FastifyReply, request: FastifyRequest, status: number, title: string, detail?: string, errors?: ProblemField[]) {
+function send(reply: FastifyReply, request: FastifyRequest, status: number, title: string, detail?: string, errors?: ProblemField[], extensions?: Record<string, unknown>) {
   return reply
     .code(status)
     .type('application/problem+json')
-    .send({ type: problemType(status), title, status, ...(detail ? { detail } : {}), instance: request.url.split('?')[0], ...(errors ? { errors } : {}) });
+    .send({ ...extensions, type: problemType(status), title, status, ...(detail ? { detail } : {}), instance: request.url.split('?')[0], ...(errors ? { errors } : {}) });
 }
 
 const LOCATION: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'header' };
@@ -24,7 +24,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
 function handle(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof HttpProblem) {
     if (error.headers) reply.headers(error.headers);
-    return send(reply, request, error.status, error.title, error.detail, error.errors);
+    return send(reply, request, error.status, error.title, error.detail, error.errors, error.extensions);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = LOCATION[(error as any).validationContext] ?? 'body';

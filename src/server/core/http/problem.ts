@@ -11,6 +11,8 @@ export class HttpProblem extends Error {
     public readonly detail?: string,
     public readonly errors?: ProblemField[],
     public readonly headers?: Record<string, string>,
+    /** RFC 9457 extension members (e.g. the list of what blocks a deletion) */
+    public readonly extensions?: Record<string, unknown>,
   ) {
     super(detail ?? title);
   }

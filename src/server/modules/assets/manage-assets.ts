@@ -6,9 +6,7 @@ import { assets } from '../../core/db/schema.js';
 import { badRequest, conflict, forbidden, notFound } from '../../core/http/problem.js';
 import { CURSOR_PART, decodeCursor, encodeCursor } from '../../core/http/cursor.js';
 import { containsPattern } from '../../core/db/rows.js';
-import { dependantsOf, removeEdgesOf } from '../dependencies/dependants.js';
-import { jointArrangementNodes, supplierNodes } from '../suppliers/nodes.js';
-import { assetNodes } from './nodes.js';
+import { dependantsConflict, describeDependants, removeEdgesOf } from '../dependencies/dependants.js';
 import { P } from './policies.js';
 import { assetProblems, type AssetFields } from './rules.js';
 import { EMPTY, fieldsOf, loadAsset, normalise, ownersById, presentAssets, sameName, type AssetRow } from './repo.js';
@@ -80,31 +78,17 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** The nodes that depend on the asset, with their names (from the modules that own them). */
-async function namedDependants(tx: Executor, organisationId: string, id: string) {
-  const edges = await dependantsOf(tx, organisationId, id);
-  if (edges.length === 0) return [];
-  const ids = (t: string) => edges.filter((e) => e.fromType === t).map((e) => e.fromId);
-  const names = new Map<string, string>();
-  for (const n of await assetNodes(tx, organisationId, ids('asset'))) names.set(n.id, n.name);
-  for (const n of await supplierNodes(tx, organisationId, ids('supplier'))) names.set(n.id, n.name);
-  for (const n of await jointArrangementNodes(tx, organisationId, ids('joint_arrangement'))) names.set(n.id, n.name);
-  return edges.map((e) => ({ type: e.fromType as string, id: e.fromId, name: names.get(e.fromId) ?? '(onbekend)', kind: e.kind }));
-}
-
-export type DeleteOutcome = { ok: true } | { ok: false; dependants: Awaited<ReturnType<typeof namedDependants>> };
-
 /**
  * Deletes an asset. When other nodes depend on it, nothing happens and the caller gets the list (409),
  * unless `force`: then its dependency edges (to and from it) go too, and the audit event says how many.
  */
-export async function deleteAsset(ctx: OrgCtx, id: string, force: boolean): Promise<DeleteOutcome> {
+export async function deleteAsset(ctx: OrgCtx, id: string, force: boolean): Promise<void> {
   const { tx, org, audit } = ctx;
   const before = await loadAsset(tx, org.id, id);
   if (!before) throw notFound();
   assertMayManage(ctx, before.kind);
-  const dependants = await namedDependants(tx, org.id, id);
-  if (dependants.length && !force) return { ok: false, dependants };
+  const dependants = await describeDependants(tx, org.id, id);
+  if (dependants.length && !force) throw dependantsConflict(`Object "${before.name}"`, dependants);
   const removedDependencies = await removeEdgesOf(tx, org.id, id);
   await tx.delete(assets).where(and(eq(assets.id, id), eq(assets.organisationId, org.id)));
   audit.record({
@@ -115,7 +99,6 @@ export async function deleteAsset(ctx: OrgCtx, id: string, force: boolean): Prom
     before: auditFields(fieldsOf(before)),
     after: { removedDependencies, dependants: dependants.map((d) => `${d.type}:${d.id} ${d.kind}`) },
   });
-  return { ok: true };
 }
 
 export async function getAsset(ctx: OrgCtx, id: string) {

@@ -1,6 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../core/db/client.js';
 import { assets } from '../../core/db/schema.js';
+import { uuidArray } from '../../core/db/rows.js';
 
 /** An asset as a node of the dependency graph (what the dependencies module may know of it). */
 export interface AssetNode {
@@ -13,8 +14,11 @@ export interface AssetNode {
   mtdHours: number | null;
 }
 
-/** The organisation's assets among `ids` (unknown or foreign ids are simply absent), as graph nodes. */
-export async function assetNodes(tx: Executor, organisationId: string, ids: string[]): Promise<AssetNode[]> {
+/**
+ * The organisation's assets among `ids` (unknown or foreign ids are simply absent), as graph nodes.
+ * Several organisations at once for the CSIRT view across its gemeenten (one query, not one each).
+ */
+export async function assetNodes(tx: Executor, organisationId: string | readonly string[], ids: string[]): Promise<AssetNode[]> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return [];
   const rows = await tx
@@ -27,6 +31,11 @@ export async function assetNodes(tx: Executor, organisationId: string, ids: stri
       mtdHours: assets.mtdHours,
     })
     .from(assets)
-    .where(and(eq(assets.organisationId, organisationId), inArray(assets.id, unique)));
+    .where(
+      and(
+        typeof organisationId === 'string' ? eq(assets.organisationId, organisationId) : sql`${assets.organisationId} = any(${uuidArray(organisationId)}::uuid[])`,
+        sql`${assets.id} = any(${uuidArray(unique)}::uuid[])`,
+      ),
+    );
   return rows.map((r) => ({ ...r, type: 'asset' as const }));
 }

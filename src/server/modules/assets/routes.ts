@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { App, Deps, OrgCtx } from '../../core/http/pipeline.js';
 import { inOrganisation } from '../../core/http/pipeline.js';
 import { NoContent, OrgParams, problems } from '../../core/http/schemas.js';
-import { badRequest, HttpProblem, problemType } from '../../core/http/problem.js';
+import { badRequest, HttpProblem } from '../../core/http/problem.js';
 import { XLSX_TYPE } from '../../core/xlsx/cells.js';
 import { CSV_TYPE } from '../../core/xlsx/csv.js';
 import { P } from './policies.js';
@@ -18,11 +18,6 @@ type AP = { assetId: string };
 const CSV_TYPES = [CSV_TYPE, 'application/csv', 'text/plain'];
 const XLSX_TYPES = [XLSX_TYPE];
 const mediaType = (h: unknown) => String(h ?? '').split(';')[0].trim().toLowerCase();
-
-const problem = <E extends Record<string, unknown>>(ctx: OrgCtx, status: number, title: string, detail: string, extra: E) => {
-  ctx.reply.code(status).type('application/problem+json');
-  return { type: problemType(status), title, status, detail, instance: ctx.request.url.split('?')[0], ...extra };
-};
 
 function download(ctx: OrgCtx, type: string, ext: string, count: number) {
   const date = new Date().toISOString().slice(0, 10);
@@ -115,12 +110,7 @@ export async function assetRoutes(app: App, deps: Deps): Promise<void> {
     },
     inOrganisation(deps, P['assets.manage_ot'], async (ctx) => {
       const force = (ctx.request.query as { force: 'true' | 'false' }).force === 'true';
-      const out = await deleteAsset(ctx, (ctx.request.params as AP).assetId, force);
-      if (!out.ok) {
-        return problem(ctx, 409, 'Er hangt nog iets van af', `Dit object wordt nog gebruikt door ${out.dependants.length} ${out.dependants.length === 1 ? 'ander object' : 'andere objecten'}. Verwijder eerst die koppelingen, of verwijder met ?force=true het object samen met zijn koppelingen.`, {
-          dependants: out.dependants,
-        });
-      }
+      await deleteAsset(ctx, (ctx.request.params as AP).assetId, force);
       ctx.reply.code(204);
       return null;
     }),
@@ -153,7 +143,7 @@ export async function assetRoutes(app: App, deps: Deps): Promise<void> {
         const format: Format = XLSX_TYPES.includes(mediaType(ctx.request.headers['content-type'])) ? 'xlsx' : 'csv';
         const out = await importAssets(ctx, body, format, mode);
         if (out.ok) return out.body;
-        return problem(ctx, 400, 'Ongeldig bestand', out.detail, { mode, changes: 0, errors: out.errors });
+        throw new HttpProblem(400, 'Ongeldig bestand', out.detail, undefined, undefined, { mode, changes: 0, errors: out.errors });
       }),
     );
   });

@@ -1,3 +1,4 @@
+import { localDate } from '../../../shared/dates.js';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { OrgCtx } from '../../core/http/pipeline.js';
 import { orgAllows } from '../../core/http/pipeline.js';
@@ -19,7 +20,7 @@ export interface AssessmentChanges {
   auditorRemarks?: string;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => localDate();
 
 interface Row {
   requirementId: string;

@@ -4,7 +4,8 @@ import { rowsOf } from '../../core/db/rows.js';
 import { iso } from '../../core/http/schemas.js';
 import { overdueActions } from '../actions/overdue.js';
 import { presentEvidence, selectEvidence } from './evidence-repo.js';
-import { addDays, SOON_DAYS, todayInAmsterdam } from './evidence-status.js';
+import { SOON_DAYS } from './evidence-status.js';
+import { addDays, localDate } from '../../../shared/dates.js';
 
 /** Each list of the attention page shows at most this many items (most urgent first). */
 export const ATTENTION_LIMIT = 200;
@@ -13,7 +14,7 @@ export const ATTENTION_LIMIT = 200;
  * "Aandacht nodig" on the CISO's compliance page: evidence that expired or expires within 30 days,
  * measures with a failing automatic check, overdue assessments of open years and overdue actions.
  */
-export async function attentionList(ctx: OrgCtx, today = todayInAmsterdam()) {
+export async function attentionList(ctx: OrgCtx, today = localDate()) {
   const { tx, org } = ctx;
   const evidenceRows = await selectEvidence(
     tx,

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { systemTx, tenantTx, type Database, type Executor } from '../../core/db/client.js';
 import { rowsOf } from '../../core/db/rows.js';
 import { notify, recipients, type Notice } from '../inbox/notify.js';
-import { addDays, isIsoDate, SOON_DAYS, todayInAmsterdam } from './evidence-status.js';
+import { isIsoDate, SOON_DAYS } from './evidence-status.js';
+import { addDays, localDate } from '../../../shared/dates.js';
 
 /** The reminder stage evidence should have reached today (SQL mirror of reminderStage()). */
 const stage = (today: string) => sql`(case when e.valid_until < ${today} then 'expired' else 'soon' end)`;
@@ -49,7 +50,7 @@ export async function remindOrganisation(tx: Executor, org: { id: string; slug: 
  * Idempotent: the stage reached is kept on the evidence (reminded), claimed in the same transaction
  * as the notices are written, so a second run on the same day finds nothing to do.
  */
-export async function sendEvidenceReminders(database: Database, today = todayInAmsterdam()) {
+export async function sendEvidenceReminders(database: Database, today = localDate()) {
   if (!isIsoDate(today)) throw new Error(`sendEvidenceReminders: not a date: ${today}`);
   const orgs = await systemTx(database, async (tx) =>
     rowsOf<{ id: string; slug: string }>(

@@ -2,7 +2,7 @@
  * Evidence validity, computed from the dates (never stored): an ISO date compared with "today" in
  * Europe/Amsterdam, so a certificate that ends on 31 December is still valid that whole Dutch day.
  */
-import { addDays, localDate } from '../../../shared/dates.js';
+import { addDays } from '../../../shared/dates.js';
 
 export const EVIDENCE_STATUSES = ['geldig', 'verloopt_binnenkort', 'verlopen', 'onbepaald'] as const;
 export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
@@ -20,9 +20,6 @@ export function isIsoDate(value: string): boolean {
   return d.toISOString().slice(0, 10) === value;
 }
 
-/** The calendar date in the Netherlands at this moment, as YYYY-MM-DD. */
-export const todayInAmsterdam = (now: Date = new Date()): string => localDate(now);
-export { addDays };
 
 export function evidenceStatus(validUntil: string | null | undefined, today: string): EvidenceStatus {
   if (!validUntil) return 'onbepaald';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, evidenceStatus, isIsoDate, reminderStage, todayInAmsterdam } from './evidence-status.js';
+import { evidenceStatus, isIsoDate, reminderStage } from './evidence-status.js';
+import { addDays, localDate as todayInAmsterdam } from '../../../shared/dates.js';
 
 describe('evidence status', () => {
   const today = '2026-03-15';

@@ -7,7 +7,8 @@ import { CURSOR_PART, decodeCursor, encodeCursor } from '../../core/http/cursor.
 import type { AfterCommit, FileStores, StagedContent } from '../../core/storage/index.js';
 import { assertOpen, loadYear } from './assessment-years.js';
 import { loadEvidence, presentEvidence, selectEvidence, type EvidenceRow } from './evidence-repo.js';
-import { addDays, SOON_DAYS, todayInAmsterdam, type EvidenceStatus } from './evidence-status.js';
+import { SOON_DAYS, type EvidenceStatus } from './evidence-status.js';
+import { addDays, localDate } from '../../../shared/dates.js';
 import { contentDisposition } from './evidence-files.js';
 
 interface Validity {
@@ -31,7 +32,7 @@ interface AssessmentRef {
   ref: string;
 }
 
-const present = async (ctx: OrgCtx, row: EvidenceRow) => (await presentEvidence(ctx.tx, [row], todayInAmsterdam()))[0];
+const present = async (ctx: OrgCtx, row: EvidenceRow) => (await presentEvidence(ctx.tx, [row], localDate()))[0];
 const assessmentLabel = (a: AssessmentRef) => `${a.year}:${a.frameworkId}:${a.ref}`;
 const noEvidence = () => notFound('Dit bewijs bestaat niet of u heeft er geen toegang toe.');
 
@@ -197,7 +198,7 @@ function statusWhere(status: EvidenceStatus | undefined, today: string) {
 
 /** Newest first; the cursor is the (created_at, id) of the last item. */
 export async function listEvidence(ctx: OrgCtx, q: { q?: string; status?: EvidenceStatus; limit: number; cursor?: string }) {
-  const today = todayInAmsterdam();
+  const today = localDate();
   const after = q.cursor ? decodeCursor(q.cursor, [CURSOR_PART.timestamp, CURSOR_PART.uuid]) : null;
   const like = q.q ? `%${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const rows = await selectEvidence(
@@ -336,7 +337,7 @@ export async function evidenceOfMeasure(ctx: OrgCtx, measureId: string) {
     sql`e.organisation_id = ${ctx.org.id} and e.id in (select evidence_id from measure_evidence where measure_id = ${m.id})`,
     sql`order by e.created_at desc, e.id desc`,
   );
-  return { items: await presentEvidence(ctx.tx, rows, todayInAmsterdam()) };
+  return { items: await presentEvidence(ctx.tx, rows, localDate()) };
 }
 
 export async function evidenceOfAssessment(ctx: OrgCtx, year: number, requirementId: string) {
@@ -346,5 +347,5 @@ export async function evidenceOfAssessment(ctx: OrgCtx, year: number, requiremen
     sql`e.organisation_id = ${ctx.org.id} and e.id in (select evidence_id from assessment_evidence where year_id = ${y.id} and requirement_id = ${a.requirementId})`,
     sql`order by e.created_at desc, e.id desc`,
   );
-  return { items: await presentEvidence(ctx.tx, rows, todayInAmsterdam()) };
+  return { items: await presentEvidence(ctx.tx, rows, localDate()) };
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { App, Deps, OrgCtx } from '../../core/http/pipeline.js';
 import { inOrganisation } from '../../core/http/pipeline.js';
 import { problems } from '../../core/http/schemas.js';
-import { badRequest, HttpProblem, problemType } from '../../core/http/problem.js';
+import { badRequest, HttpProblem } from '../../core/http/problem.js';
 import { defaultReportRenderer, type ReportRenderer } from '../../core/reports/index.js';
 import { A } from './assessment-policies.js';
 import { YearParams } from './assessment-schemas.js';
@@ -139,17 +139,11 @@ export async function exportRoutes(app: App, deps: Deps, renderer: ReportRendere
         if (!Buffer.isBuffer(body) || body.length === 0) throw badRequest('Stuur het XLSX-bestand als body.', [{ path: 'body', message: 'leeg' }]);
         const out = await importAssessments(ctx, year, body, mode);
         if (out.ok) return out.body;
-        ctx.reply.code(out.status).type('application/problem+json');
-        return {
-          type: problemType(out.status),
-          title: out.status === 403 ? 'Geen toestemming voor alle wijzigingen' : 'Ongeldig bestand',
-          status: out.status,
-          detail: out.detail,
-          instance: ctx.request.url.split('?')[0],
+        throw new HttpProblem(out.status, out.status === 403 ? 'Geen toestemming voor alle wijzigingen' : 'Ongeldig bestand', out.detail, undefined, undefined, {
           mode,
           changes: 0,
           errors: out.errors,
-        };
+        });
       }),
     );
   });

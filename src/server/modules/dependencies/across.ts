@@ -4,7 +4,8 @@ import type { OrgContext } from '../../core/http/pipeline.js';
 import { organisationLinks, organisations } from '../../core/db/schema.js';
 import { forbidden } from '../../core/http/problem.js';
 import { suppliersByRegistration } from '../suppliers/nodes.js';
-import { labelNodes, uuidArray } from './graph-nodes.js';
+import { labelAssets } from './graph-nodes.js';
+import { uuidArray } from '../../core/db/rows.js';
 import { reachDependants } from './traverse.js';
 import { affectedProcesses, STATUS_RANK, worstStatus } from './cascade.js';
 
@@ -20,8 +21,8 @@ import { affectedProcesses, STATUS_RANK, worstStatus } from './cascade.js';
  * traversal: each walk confined to its own gemeente's edges; labels: per gemeente id). Nothing else
  * leaves the gemeenten: names of processes and their RTO/MTD, which a CSIRT needs to act.
  *
- * Queries: linked gemeenten (1), suppliers (1), traversal (1, all gemeenten at once), then the process
- * labels: one per gemeente that is affected (the assets module labels per organisation).
+ * Queries: linked gemeenten (1), suppliers (1), traversal (1, all gemeenten at once), labels of the
+ * reached assets (1, over the affected gemeenten).
  */
 export async function cascadeAcross(tx: Tx, viewer: OrgContext, q: { registrationNumber: string; outageHours: number }) {
   if (viewer.kind !== 'csirt' && viewer.kind !== 'veiligheidsregio')
@@ -54,12 +55,17 @@ export async function cascadeAcross(tx: Tx, viewer: OrgContext, q: { registratio
     reachedByOrg.set(r.organisationId, list);
   }
 
+  // labels of every reached asset in one query over the affected gemeenten; ids are per-gemeente walks
+  const labels = await labelAssets(
+    tx,
+    [...reachedByOrg.keys()],
+    [...reachedByOrg.values()].flatMap((list) => list.map((r) => r.id)),
+  );
   const items = [];
   for (const g of linked) {
     const suppliers = found.filter((f) => f.organisationId === g.id).map((f) => ({ id: f.id, name: f.name }));
     if (suppliers.length === 0) continue;
     const reached = reachedByOrg.get(g.id) ?? [];
-    const labels = reached.length ? await labelNodes(tx, g.id, reached.map((r) => ({ type: 'asset' as const, id: r.id }))) : new Map();
     const processes = affectedProcesses(
       reached.flatMap((r) => (labels.has(r.id) ? [{ node: labels.get(r.id)!, depth: r.depth }] : [])),
       q.outageHours,

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { OrgCtx } from '../../core/http/pipeline.js';
 import { rowsOf } from '../../core/db/rows.js';
 import { notFound } from '../../core/http/problem.js';
-import { findNode, labelNodes, nodeDto, uuidArray, type GraphNode } from './graph-nodes.js';
+import { findNode, labelNodes, nodeDto, type GraphNode } from './graph-nodes.js';
+import { uuidArray } from '../../core/db/rows.js';
 import { reachDependants } from './traverse.js';
 import type { PROCESS_STATUSES } from './schemas.js';
 

@@ -1,6 +1,9 @@
 import { and, asc, eq, or } from 'drizzle-orm';
 import type { Executor } from '../../core/db/client.js';
 import { dependencies } from '../../core/db/schema.js';
+import type { Tx } from '../../core/db/client.js';
+import { HttpProblem } from '../../core/http/problem.js';
+import { labelNodes } from './graph-nodes.js';
 
 /**
  * What the dependencies module offers the modules that own nodes (assets, suppliers, joint arrangements).
@@ -38,4 +41,32 @@ export async function removeEdgesOf(tx: Executor, organisationId: string, nodeId
     .where(and(eq(dependencies.organisationId, organisationId), or(eq(dependencies.fromId, nodeId), eq(dependencies.toId, nodeId))))
     .returning({ id: dependencies.id });
   return removed.length;
+}
+
+export interface NamedDependant {
+  type: string;
+  id: string;
+  name: string;
+  kind: string;
+}
+
+/** The nodes that depend on this one, with their names (for the 409 on delete). */
+export async function describeDependants(tx: Tx, organisationId: string, nodeId: string): Promise<NamedDependant[]> {
+  const edges = await dependantsOf(tx, organisationId, nodeId);
+  if (edges.length === 0) return [];
+  const labels = await labelNodes(tx, organisationId, edges.map((e) => ({ type: e.fromType, id: e.fromId })));
+  return edges.map((e) => ({ type: e.fromType, id: e.fromId, name: labels.get(e.fromId)?.name ?? '(onbekend)', kind: e.kind }));
+}
+
+/** The 409 when a node with dependants is deleted without ?force=true; the problem carries the list. */
+export function dependantsConflict(what: string, dependants: NamedDependant[]): HttpProblem {
+  const count = dependants.length === 1 ? 'er hangt nog één onderdeel' : `er hangen nog ${dependants.length} onderdelen`;
+  return new HttpProblem(
+    409,
+    'Conflict',
+    `${what} kan niet worden verwijderd: ${count} van af. Verwijder die koppelingen eerst, of verwijder met ?force=true ook alle koppelingen.`,
+    undefined,
+    undefined,
+    { dependants },
+  );
 }

@@ -34,15 +34,21 @@ export async function labelNodes(tx: Tx, organisationId: string, refs: readonly 
   const ids = { asset: new Set<string>(), supplier: new Set<string>(), joint_arrangement: new Set<string>() };
   for (const r of refs) ids[r.type].add(r.id);
   const out = new Map<string, GraphNode>();
-  if (ids.asset.size)
-    for (const a of await assetNodes(tx, organisationId, [...ids.asset]))
-      out.set(a.id, { ...base, id: a.id, type: 'asset', kind: a.kind, name: a.name, criticality: a.criticality, rtoHours: num(a.rtoHours), mtdHours: num(a.mtdHours) });
+  if (ids.asset.size) for (const [id, label] of await labelAssets(tx, organisationId, [...ids.asset])) out.set(id, label);
   if (ids.supplier.size)
     for (const s of await supplierNodes(tx, organisationId, [...ids.supplier]))
       out.set(s.id, { ...base, id: s.id, type: 'supplier', name: s.name, registrationNumber: s.registrationNumber, highRisk: s.highRisk });
   if (ids.joint_arrangement.size)
     for (const j of await jointArrangementNodes(tx, organisationId, [...ids.joint_arrangement]))
       out.set(j.id, { ...base, id: j.id, type: 'joint_arrangement', name: j.name });
+  return out;
+}
+
+/** Asset labels of one or several organisations (the CSIRT view labels all its gemeenten in one query). */
+export async function labelAssets(tx: Tx, organisationIds: string | readonly string[], ids: string[]): Promise<Map<string, GraphNode>> {
+  const out = new Map<string, GraphNode>();
+  for (const a of await assetNodes(tx, organisationIds, ids))
+    out.set(a.id, { ...base, id: a.id, type: 'asset', kind: a.kind, name: a.name, criticality: a.criticality, rtoHours: num(a.rtoHours), mtdHours: num(a.mtdHours) });
   return out;
 }
 
@@ -62,8 +68,3 @@ export function nodeDto(ref: NodeRef, label: GraphNode | undefined) {
   return { id: ref.id, type: ref.type, kind: label?.kind ?? null, name: label?.name ?? null };
 }
 
-/** A uuid[] literal for raw SQL (ids come from the database or validated input; anything else is dropped). */
-export function uuidArray(ids: Iterable<string>): string {
-  const ok = [...ids].filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
-  return `{${ok.join(',')}}`;
-}

@@ -7,7 +7,7 @@ import { iso } from '../../core/http/schemas.js';
 import { CURSOR_PART, decodeCursor, encodeCursor } from '../../core/http/cursor.js';
 import { containsPattern } from '../../core/db/rows.js';
 import { removeEdgesOf } from '../dependencies/dependants.js';
-import { dependantsConflict, describeDependants } from './dependants.js';
+import { dependantsConflict, describeDependants } from '../dependencies/dependants.js';
 
 /*
  * Gemeenschappelijke regelingen and other samenwerkingsverbanden. An arrangement may be an
@@ -126,7 +126,7 @@ export async function deleteArrangement(ctx: OrgCtx, id: string, force: boolean)
   const { tx, org, audit } = ctx;
   const before = await requireArrangement(ctx, id);
   const dependants = await describeDependants(tx, org.id, id);
-  if (dependants.length && !force) return dependantsConflict(ctx, `Regeling "${before.name}"`, dependants);
+  if (dependants.length && !force) throw dependantsConflict(`Regeling "${before.name}"`, dependants);
   const edgesRemoved = await removeEdgesOf(tx, org.id, id);
   await tx.delete(jointArrangements).where(and(eq(jointArrangements.organisationId, org.id), eq(jointArrangements.id, id)));
   audit.record({

@@ -6,7 +6,7 @@ import { containsPattern } from '../../core/db/rows.js';
 import { addDays, localDate } from '../../../shared/dates.js';
 import { removeEdgesOf } from '../dependencies/dependants.js';
 import { CONTRACT_ENDING_DAYS, presentSuppliers, requireSupplier, type SupplierRow } from './repo.js';
-import { dependantsConflict, describeDependants, type DependantItem } from './dependants.js';
+import { dependantsConflict, describeDependants, type NamedDependant } from '../dependencies/dependants.js';
 
 export interface SupplierInput {
   name?: string;
@@ -75,7 +75,7 @@ export async function updateSupplier(ctx: OrgCtx, id: string, input: SupplierInp
 export async function deleteSupplier(ctx: OrgCtx, id: string, force: boolean) {
   const { tx, org, audit } = ctx;
   const before = await requireSupplier(tx, org.id, id);
-  const dependants: DependantItem[] = await describeDependants(tx, org.id, id);
+  const dependants: NamedDependant[] = await describeDependants(tx, org.id, id);
   const users = await tx
     .select({ id: suppliers.id, name: suppliers.name })
     .from(supplierSubprocessors)
@@ -83,7 +83,7 @@ export async function deleteSupplier(ctx: OrgCtx, id: string, force: boolean) {
     .where(and(eq(supplierSubprocessors.organisationId, org.id), eq(supplierSubprocessors.subprocessorId, id)))
     .orderBy(asc(suppliers.name));
   dependants.push(...users.map((u) => ({ type: 'supplier', id: u.id, name: u.name, kind: 'subverwerker' })));
-  if (dependants.length && !force) return dependantsConflict(ctx, `Leverancier "${before.name}"`, dependants);
+  if (dependants.length && !force) throw dependantsConflict(`Leverancier "${before.name}"`, dependants);
   const edgesRemoved = await removeEdgesOf(tx, org.id, id);
   await tx.delete(suppliers).where(and(eq(suppliers.organisationId, org.id), eq(suppliers.id, id)));
   audit.record({

@@ -92,8 +92,7 @@ export async function supplierRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     inOrganisation(deps, P['suppliers.manage'], async (ctx) => {
-      const conflict = await deleteSupplier(ctx, params(ctx.request).supplierId, forced(ctx.request));
-      if (conflict) return conflict;
+      await deleteSupplier(ctx, params(ctx.request).supplierId, forced(ctx.request));
       ctx.reply.code(204);
       return null;
     }),
@@ -312,8 +311,7 @@ export async function supplierRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     inOrganisation(deps, P['suppliers.manage'], async (ctx) => {
-      const conflict = await deleteArrangement(ctx, params(ctx.request).arrangementId, forced(ctx.request));
-      if (conflict) return conflict;
+      await deleteArrangement(ctx, params(ctx.request).arrangementId, forced(ctx.request));
       ctx.reply.code(204);
       return null;
     }),

@@ -1,49 +1,22 @@
 import ExcelJS from 'exceljs';
+import { checkZip } from '../../../core/xlsx/zip.js';
 import { unreadable } from './common.js';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_TYPE, columnLetter } from '../../../core/xlsx/cells.js';
 
-/** Column number → letters (1 → A, 28 → AB). */
-export function columnLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
+/** Stricter than the default for library files: they are small. */
 const MAX_UNCOMPRESSED = 200 * 1024 * 1024;
 const MAX_ENTRIES = 5_000;
-
-/**
- * Reads the zip's central directory before inflating anything, so a small upload cannot expand
- * into gigabytes (a zip bomb). Returns null when the buffer is not a zip archive.
- */
-function zipSummary(buf: Buffer): { entries: number; uncompressed: number } | null {
-  const min = Math.max(0, buf.length - 22 - 0xffff);
-  for (let i = buf.length - 22; i >= min; i--) {
-    if (buf.readUInt32LE(i) !== 0x06054b50) continue;
-    const entries = buf.readUInt16LE(i + 10);
-    let p = buf.readUInt32LE(i + 16);
-    let uncompressed = 0;
-    for (let e = 0; e < entries; e++) {
-      if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
-      const size = buf.readUInt32LE(p + 24);
-      uncompressed += size === 0xffffffff ? Number.MAX_SAFE_INTEGER : size;
-      p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-    }
-    return { entries, uncompressed };
-  }
-  return null;
-}
 
 /** Loads an xlsx upload; anything that is not a readable workbook is a 400 with a Dutch reason. */
 export async function loadWorkbook(body: Buffer): Promise<ExcelJS.Workbook> {
   if (body.length >= 8 && body.readUInt32BE(0) === 0xd0cf11e0) {
     throw unreadable('Dit is een oud Excel-bestand (.xls). Sla het in Excel of LibreOffice op als .xlsx en probeer het opnieuw.');
   }
-  const zip = body.length >= 4 && body.readUInt32LE(0) === 0x04034b50 ? zipSummary(body) : null;
-  if (!zip) throw unreadable('Dit bestand is geen Excel-werkmap (.xlsx): het is geen zip-bestand.');
-  if (zip.entries > MAX_ENTRIES || zip.uncompressed > MAX_UNCOMPRESSED) {
-    throw unreadable('Deze werkmap is uitgepakt te groot (meer dan 200 MB of 5000 onderdelen).');
+  const zip = checkZip(body, MAX_UNCOMPRESSED, MAX_ENTRIES);
+  if (!zip.ok) {
+    if (/^(te veel|uitgepakt|ZIP64)/.test(zip.reason)) throw unreadable('Deze werkmap is uitgepakt te groot (meer dan 200 MB of 5000 onderdelen).');
+    throw unreadable('Dit bestand is geen Excel-werkmap (.xlsx): het is geen zip-bestand.');
   }
   const wb = new ExcelJS.Workbook();
   try {
