@@ -30,9 +30,13 @@ import { actionRoutes } from './modules/actions/routes.js';
 import { assetRoutes } from './modules/assets/routes.js';
 import { supplierRoutes } from './modules/suppliers/routes.js';
 import { dependencyRoutes } from './modules/dependencies/routes.js';
+import { riskRoutes } from './modules/risks/routes.js';
+import { procurementRoutes } from './modules/suppliers/procurement-routes.js';
+import { sharedStatusRoutes } from './modules/suppliers/shared-status-routes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const WEB_DIST = path.resolve(here, '../../dist/web');
+/** The built web app; WEB_DIST overrides it (parallel builds in development). */
+export const WEB_DIST = process.env.WEB_DIST ? path.resolve(process.env.WEB_DIST) : path.resolve(here, '../../dist/web');
 
 export interface AppOptions {
   logger?: boolean | object;
@@ -132,6 +136,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<App> 
       await assetRoutes(a, deps);
       await supplierRoutes(a, deps);
       await dependencyRoutes(a, deps);
+      await procurementRoutes(a, deps);
+      await sharedStatusRoutes(a, deps);
+      await riskRoutes(a, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -7,6 +7,7 @@ import { SecretBox } from './core/auth/crypto.js';
 import { createQueue } from './core/jobs/queue.js';
 import type { Deps } from './core/http/pipeline.js';
 import { loadCatalogs } from './modules/compliance/load-catalogs.js';
+import { loadThreats } from './modules/risks/load-threats.js';
 
 /** The key that seals secrets at rest: SECRET_KEY, or a key generated once in the data folder. */
 export function secretKey(config: Config): string {
@@ -25,6 +26,7 @@ export async function bootstrap(config: Config): Promise<Deps> {
   try {
     await migrate(database);
     await loadCatalogs(database);
+    await loadThreats(database);
   } catch (err) {
     await database.close();
     throw err;

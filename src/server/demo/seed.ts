@@ -9,6 +9,9 @@ import { seedActions } from './actions-seed.js';
 import { seedSuppliers } from './suppliers-seed.js';
 import { seedAssets } from './assets-seed.js';
 import { seedGraph } from './graph-seed.js';
+import { seedProcurement } from './procurement-seed.js';
+import { seedSharing } from './sharing-seed.js';
+import { seedRisks } from './risks-seed.js';
 
 /** Fictional demo data. The password exists only in demo mode. */
 export const DEMO_PASSWORD = 'weerbaar-demo';
@@ -85,5 +88,8 @@ export async function loadDemo(database: Database): Promise<DemoState> {
   await seedAssets(database);
   await seedSuppliers(database);
   await seedGraph(database);
+  await seedProcurement(database);
+  await seedSharing(database);
+  await seedRisks(database);
   return 'loaded';
 }

@@ -3,6 +3,10 @@ import { AppNavLink } from '../shared/AppLink';
 import { can, PERMISSIONS, useOrganisation } from '../shared/organisation';
 import { YEAR_PERMISSIONS } from '../features/compliance/years/access';
 import { EVIDENCE_PERMISSIONS } from '../features/compliance/evidence/shared';
+import { assetsNav } from '../features/assets/routes';
+import { suppliersNav } from '../features/suppliers/routes';
+import { dependenciesNav } from '../features/dependencies/routes';
+import { risksNav } from '../features/risks/routes';
 import { CAPABILITIES } from './capabilities';
 
 interface SubPage {
@@ -32,6 +36,8 @@ export function SideNav({ org }: { org: string }) {
       { to: `${base}/compliance/evidence`, label: t('evidence.nav.evidence'), allowed: can(organisation.data, EVIDENCE_PERMISSIONS.read) },
       { to: `${base}/compliance/actions`, label: t('evidence.nav.actions'), allowed: can(organisation.data, EVIDENCE_PERMISSIONS.actionsRead) },
     ].filter((page) => page.allowed),
+    assets: [...assetsNav(base, organisation.data, t), ...suppliersNav(base, organisation.data, t), ...dependenciesNav(base, organisation.data, t)].map((p) => ({ ...p, allowed: true })),
+    risks: risksNav(base, organisation.data, t).map((p) => ({ ...p, allowed: true })),
   };
 
   return (

@@ -12,8 +12,8 @@ export interface Capability {
 export const CAPABILITIES: Capability[] = [
   { key: 'organisation', path: '', available: true },
   { key: 'compliance', path: 'compliance', available: true },
-  { key: 'risks', path: 'risicos', available: false },
-  { key: 'assets', path: 'assets', available: false },
+  { key: 'risks', path: 'risicos', available: true },
+  { key: 'assets', path: 'assets', available: true },
   { key: 'incidents', path: 'incidenten', available: false },
   { key: 'scans', path: 'scans', available: false },
   { key: 'advisories', path: 'advisories', available: false },

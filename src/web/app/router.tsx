@@ -26,6 +26,10 @@ import { OrganisationHomePage } from '../features/organisations/OrganisationHome
 import { SettingsPage } from '../features/organisations/SettingsPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
 import { UnavailablePage } from '../features/unavailable/UnavailablePage';
+import { assetsRoutes } from '../features/assets/routes';
+import { suppliersRoutes } from '../features/suppliers/routes';
+import { dependenciesRoutes } from '../features/dependencies/routes';
+import { risksRoutes } from '../features/risks/routes';
 import { CAPABILITIES } from './capabilities';
 import { HomeRedirect } from './HomeRedirect';
 import { NotFoundPage } from './NotFoundPage';
@@ -50,6 +54,7 @@ import { Shell } from './Shell';
  *     /years/:year/requirements/:requirementId     one requirement's assessment, measures and evidence
  *     /evidence, /actions, /official-texts         evidence overview; improvement actions; official BIO2 texts
  *     /years/:year/findings                        the auditor's findings of a year
+ *   /o/:org/assets/…, /o/:org/risicos/…            assets, suppliers, joint arrangements, dependencies; risk register (routes.tsx of each feature)
  *   /inbox, /admin/library-import                  notices across organisations; library import (installation admins)
  *   /o/:org/<capability>                           "not yet available" pages for the capabilities not built yet
  */
@@ -99,6 +104,10 @@ export const router = createBrowserRouter([
               { path: 'compliance/actions', element: <ActionsPage /> },
               { path: 'compliance/official-texts', element: <OfficialTextsPage /> },
               { path: 'compliance/years/:year/findings', element: <FindingsPage /> },
+              ...assetsRoutes,
+              ...suppliersRoutes,
+              ...dependenciesRoutes,
+              ...risksRoutes,
               ...CAPABILITIES.filter((capability) => !capability.available).map((capability) => ({
                 path: capability.path,
                 element: <UnavailablePage capability={capability.key} />,

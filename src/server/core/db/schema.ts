@@ -222,6 +222,8 @@ export const alerts = pgTable('alerts', {
 export const frameworks = pgTable('frameworks', {
   id: text('id').primaryKey(),
   version: text('version').notNull(),
+  /** framework (assessed per verantwoordingsjaar) | procurement (harmonised procurement requirements, answered per supplier) */
+  kind: text('kind').notNull().default('framework'),
   name: text('name').notNull(),
   title: jsonb('title').notNull(),
   provider: text('provider').notNull(),
@@ -823,3 +825,243 @@ export const dependencies = pgTable(
     index('dependencies_from_idx').on(t.organisationId, t.fromId),
   ],
 );
+
+/*
+ * Risk register (issue: risks, assets, suppliers). One configurable matrix per organisation;
+ * risks of every domain scored on it, inherent and residual; links to assets, suppliers, joint
+ * arrangements, threats and measures; acceptance decisions; the history of every score change.
+ */
+
+/** The organisation's risk matrix. Absent = the default 5×5 (see src/shared/risk-matrix.ts). */
+export const riskMatrices = pgTable('risk_matrices', {
+  organisationId: uuid('organisation_id')
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  /** labels from low to high; the length (3..6) is the matrix size */
+  likelihoodLabels: text('likelihood_labels').array().notNull(),
+  impactLabels: text('impact_labels').array().notNull(),
+  /** upper bounds of the score (likelihood × impact) for laag, midden, hoog; above: kritiek */
+  levelBounds: bigint('level_bounds', { mode: 'number' }).array().notNull(),
+  /** per level (laag | midden | hoog | kritiek) the roles whose holder may accept a risk at that level */
+  acceptanceRoles: jsonb('acceptance_roles').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Threats: installation-wide catalog (catalogs/threats.json), read-only for organisations. */
+export const threats = pgTable('threats', {
+  id: text('id').primaryKey(),
+  name: jsonb('name').notNull(), // { nl, en }
+  category: text('category').notNull(),
+  description: text('description').notNull().default(''),
+  position: bigint('position', { mode: 'number' }).notNull(),
+});
+
+/* DPIA records (gegevensbeschermingseffectbeoordelingen): a privacy risk can come from one. */
+export const dpiaRecords = pgTable(
+  'dpia_records',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    processing: text('processing').notNull(),
+    /** the process (asset of kind proces) the processing belongs to, when recorded */
+    assetId: uuid('asset_id').references(() => assets.id, { onDelete: 'set null' }),
+    outcome: text('outcome').notNull(), // aanvaardbaar | aanvaardbaar_met_maatregelen | hoog_restrisico | voorafgaande_raadpleging
+    conductedOn: text('conducted_on').notNull(), // YYYY-MM-DD
+    notes: text('notes').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('dpia_records_org_date_idx').on(t.organisationId, t.conductedOn)],
+);
+
+export const risks = pgTable(
+  'risks',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** short reference per organisation, R-001, R-002 … */
+    ref: text('ref').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    domain: text('domain').notNull(), // digitaal | privacy | juridisch | financieel | fysiek | reputatie
+    ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    inherentLikelihood: bigint('inherent_likelihood', { mode: 'number' }).notNull(),
+    inherentImpact: bigint('inherent_impact', { mode: 'number' }).notNull(),
+    /** the residual score the treatment aims at (mitigate: when all linked measures are implemented) */
+    targetLikelihood: bigint('target_likelihood', { mode: 'number' }),
+    targetImpact: bigint('target_impact', { mode: 'number' }),
+    /** the residual score now, maintained by the use cases (mitigate: follows the measures' status) */
+    residualLikelihood: bigint('residual_likelihood', { mode: 'number' }).notNull(),
+    residualImpact: bigint('residual_impact', { mode: 'number' }).notNull(),
+    /** residual level (laag | midden | hoog | kritiek) on the organisation's matrix, for filters and the heat map */
+    residualLevel: text('residual_level').notNull(),
+    inherentLevel: text('inherent_level').notNull(),
+    treatment: text('treatment').notNull().default('open'), // open | mitigate | accept | transfer | avoid
+    treatmentNote: text('treatment_note').notNull().default(''),
+    /** transfer: to whom (insurer, supplier) */
+    transferredTo: text('transferred_to'),
+    status: text('status').notNull().default('open'), // open | closed
+    reviewDate: text('review_date'), // YYYY-MM-DD
+    dpiaId: uuid('dpia_id').references(() => dpiaRecords.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('risks_org_ref_key').on(t.organisationId, t.ref),
+    index('risks_org_domain_level_idx').on(t.organisationId, t.domain, t.residualLevel),
+    index('risks_org_review_idx').on(t.organisationId, t.reviewDate),
+  ],
+);
+
+/** What a risk concerns: assets (processes too), suppliers and joint arrangements. */
+export const riskLinks = pgTable(
+  'risk_links',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    riskId: uuid('risk_id')
+      .notNull()
+      .references(() => risks.id, { onDelete: 'cascade' }),
+    targetType: text('target_type').notNull(), // asset | supplier | joint_arrangement
+    targetId: uuid('target_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.riskId, t.targetType, t.targetId] }), index('risk_links_target_idx').on(t.organisationId, t.targetId)],
+);
+
+export const riskThreats = pgTable(
+  'risk_threats',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    riskId: uuid('risk_id')
+      .notNull()
+      .references(() => risks.id, { onDelete: 'cascade' }),
+    threatId: text('threat_id')
+      .notNull()
+      .references(() => threats.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.riskId, t.threatId] })],
+);
+
+/** Mitigation: the measures (compliance) that treat a risk. */
+export const riskMeasures = pgTable(
+  'risk_measures',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    riskId: uuid('risk_id')
+      .notNull()
+      .references(() => risks.id, { onDelete: 'cascade' }),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.riskId, t.measureId] }), index('risk_measures_measure_idx').on(t.organisationId, t.measureId)],
+);
+
+/** Risk acceptance: a decision by someone with the authority for the risk's level, with reason and end date. */
+export const riskAcceptances = pgTable(
+  'risk_acceptances',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    riskId: uuid('risk_id')
+      .notNull()
+      .references(() => risks.id, { onDelete: 'cascade' }),
+    decidedByUserId: uuid('decided_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    deciderName: text('decider_name').notNull(),
+    deciderFunction: text('decider_function').notNull(),
+    /** the role that gave the authority (from the matrix's acceptance roles) */
+    authorityRole: text('authority_role').notNull(),
+    /** the residual level and score that was accepted */
+    level: text('level').notNull(),
+    likelihood: bigint('likelihood', { mode: 'number' }).notNull(),
+    impact: bigint('impact', { mode: 'number' }).notNull(),
+    reason: text('reason').notNull(),
+    validUntil: text('valid_until').notNull(), // YYYY-MM-DD
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedReason: text('revoked_reason'),
+  },
+  (t) => [index('risk_acceptances_risk_idx').on(t.riskId, t.decidedAt), index('risk_acceptances_org_valid_idx').on(t.organisationId, t.validUntil)],
+);
+
+/** Every score change of a risk (append-only): the trend and the risk's own history. */
+export const riskScoreHistory = pgTable(
+  'risk_score_history',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    riskId: uuid('risk_id')
+      .notNull()
+      .references(() => risks.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    byUserId: uuid('by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** create | edit | measures | treatment | accept | matrix | close | reopen */
+    cause: text('cause').notNull(),
+    inherentLikelihood: bigint('inherent_likelihood', { mode: 'number' }).notNull(),
+    inherentImpact: bigint('inherent_impact', { mode: 'number' }).notNull(),
+    residualLikelihood: bigint('residual_likelihood', { mode: 'number' }).notNull(),
+    residualImpact: bigint('residual_impact', { mode: 'number' }).notNull(),
+    inherentLevel: text('inherent_level').notNull(),
+    residualLevel: text('residual_level').notNull(),
+    /** the risk's domain and status at that moment, so the trend needs no join */
+    domain: text('domain').notNull(),
+    status: text('status').notNull(),
+  },
+  (t) => [index('risk_score_history_risk_idx').on(t.riskId, t.at), index('risk_score_history_org_at_idx').on(t.organisationId, t.at)],
+);
+
+/*
+ * Harmonised procurement requirements: a requirement set is a framework of kind 'procurement'
+ * (catalogs/), a supplier's answers are assessments of its requirements.
+ */
+export const supplierRequirementAnswers = pgTable(
+  'supplier_requirement_answers',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    supplierId: uuid('supplier_id')
+      .notNull()
+      .references(() => suppliers.id, { onDelete: 'cascade' }),
+    requirementId: uuid('requirement_id')
+      .notNull()
+      .references(() => requirements.id, { onDelete: 'cascade' }),
+    answer: text('answer').notNull(), // voldoet | voldoet_deels | voldoet_niet | niet_van_toepassing | onbekend
+    note: text('note').notNull().default(''),
+    /** where the answer comes from: the supplier's statement, a certificate, an audit report … */
+    source: text('source').notNull().default(''),
+    answeredAt: timestamp('answered_at', { withTimezone: true }).notNull().defaultNow(),
+    answeredByUserId: uuid('answered_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [primaryKey({ columns: [t.supplierId, t.requirementId] }), index('supplier_requirement_answers_org_idx').on(t.organisationId, t.supplierId)],
+);
+
+/**
+ * The status an organisation shares with the organisations that depend on it (a joint arrangement
+ * that is itself in Weerbaar tells its participating gemeenten how it is doing).
+ */
+export const sharedStatuses = pgTable('shared_statuses', {
+  organisationId: uuid('organisation_id')
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  status: text('status').notNull(), // normaal | verstoord | uitval
+  message: text('message').notNull().default(''),
+  /** share the compliance progress counts as well */
+  shareCompliance: boolean('share_compliance').notNull().default(false),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedByUserId: uuid('updated_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+});

@@ -1,0 +1,3 @@
+import type { Database } from '../core/db/client.js';
+
+export async function seedProcurement(_database: Database): Promise<void> {}

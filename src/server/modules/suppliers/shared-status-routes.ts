@@ -1,0 +1,3 @@
+import type { App, Deps } from '../../core/http/pipeline.js';
+
+export async function sharedStatusRoutes(_app: App, _deps: Deps): Promise<void> {}
