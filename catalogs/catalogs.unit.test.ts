@@ -24,7 +24,7 @@ interface CatalogNode {
 
 interface FrameworkPackage {
   id: string;
-  kind: 'framework';
+  kind: 'framework' | 'procurement';
   version: string;
   name: string;
   title: LocalText;
@@ -77,6 +77,8 @@ for (const f of frameworkFiles) {
   frameworks.set(pkg.id, pkg);
 }
 const mappings = mappingFiles.map((f) => ({ file: f, pkg: read<MappingPackage>(new URL(`mappings/${f}`, root)) }));
+const procurementFiles = jsonFiles(new URL('procurement/', root));
+const procurementSets = procurementFiles.map((f) => ({ file: f, pkg: read<FrameworkPackage>(new URL(`procurement/${f}`, root)) }));
 
 const SEMVER = /^\d+\.\d+\.\d+$/;
 const STATUSES = ['active', 'removed', 'moved'];
@@ -97,16 +99,21 @@ describe('catalog files', () => {
   it('finds the expected packages', () => {
     expect(frameworkFiles).toEqual(['avg.json', 'bio2.json', 'cbw-nis2.json', 'iso27001-annex-a.json']);
     expect(mappingFiles).toEqual(['bio2-cbw.json', 'bio2-v1.2-v1.3.json']);
+    expect(procurementFiles).toEqual(['inkoopeisen-informatiebeveiliging.json']);
   });
 
   it('package ids are unique across all packages', () => {
-    const ids = [...frameworks.keys(), ...mappings.map((m) => m.pkg.id)];
-    expect(new Set(ids).size).toBe(frameworkFiles.length + mappingFiles.length);
+    const ids = [...frameworks.keys(), ...mappings.map((m) => m.pkg.id), ...procurementSets.map((p) => p.pkg.id)];
+    expect(new Set(ids).size).toBe(frameworkFiles.length + mappingFiles.length + procurementFiles.length);
     for (const id of ids) expect(id).toMatch(/^weerbaar:[a-z0-9:.-]+$/);
   });
 
   it('files are UTF-8 JSON with 2-space indentation and a final newline', () => {
-    const all = [...frameworkFiles.map((f) => new URL(f, root)), ...mappingFiles.map((f) => new URL(`mappings/${f}`, root))];
+    const all = [
+      ...frameworkFiles.map((f) => new URL(f, root)),
+      ...mappingFiles.map((f) => new URL(`mappings/${f}`, root)),
+      ...procurementFiles.map((f) => new URL(`procurement/${f}`, root)),
+    ];
     for (const url of all) {
       const text = readFileSync(url, 'utf8');
       expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
@@ -114,11 +121,11 @@ describe('catalog files', () => {
   });
 });
 
-describe.each(frameworkFiles)('framework package %s', (file) => {
+describe.each([...frameworkFiles, ...procurementFiles.map((f) => `procurement/${f}`)])('framework package %s', (file) => {
   const pkg = read<FrameworkPackage>(new URL(file, root));
 
   it('has the required package fields', () => {
-    expect(pkg.kind).toBe('framework');
+    expect(pkg.kind).toBe(file.startsWith('procurement/') ? 'procurement' : 'framework');
     expect(pkg.version).toMatch(SEMVER);
     for (const k of ['id', 'name', 'provider', 'packager', 'licence', 'language', 'description'] as const)
       expect(nonEmpty(pkg[k]), k).toBe(true);
@@ -351,5 +358,29 @@ describe('BIO2 -> Cbw/NIS2 mapping', () => {
     const perSource = new Map<string, number>();
     for (const r of m?.rows ?? []) if (r.target.startsWith('21.')) perSource.set(r.source, (perSource.get(r.source) ?? 0) + 1);
     for (const [s, n] of perSource) expect(n, s).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('procurement requirement sets', () => {
+  it.each(procurementSets)('$file: chapters are roots, requirements their leaves, active, with own wording', ({ pkg }) => {
+    const roots = pkg.nodes.filter((n) => n.parent === null);
+    expect(roots.every((n) => !n.assessable)).toBe(true);
+    const leaves = pkg.nodes.filter((n) => n.parent !== null);
+    expect(leaves.every((n) => n.assessable && n.status === 'active' && roots.some((r) => r.ref === n.parent))).toBe(true);
+    expect(leaves.length).toBeGreaterThanOrEqual(30);
+    expect(leaves.length).toBeLessThanOrEqual(40);
+    for (const n of pkg.nodes) {
+      expect(n.isoControl, n.ref).toBeUndefined();
+      expect(n.cbwScope, n.ref).toBeUndefined();
+      expect(n.title.length, n.ref).toBeLessThanOrEqual(120);
+    }
+  });
+
+  it('covers the agreed chapters', () => {
+    const set = procurementSets.find((p) => p.pkg.id === 'weerbaar:inkoopeisen-informatiebeveiliging')?.pkg;
+    const chapters = set?.nodes.filter((n) => n.parent === null).map((n) => n.title.toLowerCase()) ?? [];
+    for (const word of ['informatiebeveiliging', 'privacy', 'continuïteit', 'beveiliging van de dienst', 'incidenten', 'hosting']) {
+      expect(chapters.some((c) => c.includes(word)), word).toBe(true);
+    }
   });
 });

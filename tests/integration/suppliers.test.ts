@@ -448,7 +448,7 @@ describe(`reminders job on ${ENGINE}`, () => {
     ]);
     const contractNotice = n.find((x) => x.subjectId === contractSoon)!;
     expect(contractNotice.title).toContain('2031-05-01');
-    expect(contractNotice.link).toMatch(/^\/o\/alpha\/suppliers\/[0-9a-f-]{36}#einddatum=2031-05-01$/);
+    expect(contractNotice.link).toMatch(/^\/o\/alpha\/assets\/suppliers\/[0-9a-f-]{36}#einddatum=2031-05-01$/);
     // the same day again, and later the same week: nothing new
     expect((await sendSupplierReminders(t.deps.database, DAY)).notices).toBe(0);
     await sendSupplierReminders(t.deps.database, '2031-03-12');

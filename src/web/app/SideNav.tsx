@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { AppNavLink } from '../shared/AppLink';
 import { can, PERMISSIONS, useOrganisation } from '../shared/organisation';
 import { YEAR_PERMISSIONS } from '../features/compliance/years/access';
@@ -15,12 +16,17 @@ interface SubPage {
   allowed: boolean;
 }
 
+/** Whether a path is the page itself or below it (segment boundary). */
+const isWithin = (pathname: string, to: string) => pathname === to || pathname.startsWith(`${to}/`);
+
 /**
  * Main navigation: the twelve capabilities for the current organisation. Under
- * "Organisatie & mensen" and "Compliance" it lists the sub-pages the user's permissions allow.
+ * "Organisatie & mensen" and "Compliance" it lists the sub-pages the user's permissions allow; of nested
+ * sub-pages (Objecten and Importeren) only the deepest one that contains the current page is marked.
  */
 export function SideNav({ org }: { org: string }) {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
   const organisation = useOrganisation(org);
   const base = `/o/${encodeURIComponent(org)}`;
   const subPages: Record<string, SubPage[]> = {
@@ -55,9 +61,9 @@ export function SideNav({ org }: { org: string }) {
             </AppNavLink>
             {subPages[capability.key]?.length ? (
               <ul className="wb-sidenav__sublist">
-                {subPages[capability.key].map((page) => (
+                {subPages[capability.key].map((page, _, pages) => (
                   <li key={page.to} className="wb-sidenav__item">
-                    <AppNavLink to={page.to} className="wb-sidenav__link">
+                    <AppNavLink to={page.to} end={pages.some((other) => other.to.startsWith(`${page.to}/`) && isWithin(pathname, other.to))} className="wb-sidenav__link">
                       {page.label}
                     </AppNavLink>
                   </li>

@@ -6,6 +6,7 @@ import { alerts } from '../db/schema.js';
 import { listChains, verifyChain } from '../audit/audit.js';
 import { sendEvidenceReminders } from '../../modules/compliance/evidence-reminders.js';
 import { sendSupplierReminders } from '../../modules/suppliers/reminders.js';
+import { sendRiskReminders } from '../../modules/risks/reminders.js';
 
 export interface JobDefinition {
   name: string;
@@ -57,6 +58,12 @@ export const JOBS: JobDefinition[] = [
     cron: '40 6 * * *',
     // contracts ending, certifications expiring/expired, verwerkersovereenkomsten missing; data.today only for tests
     run: async (deps, data) => void (await sendSupplierReminders(deps.database, typeof data?.today === 'string' ? data.today : undefined)),
+  },
+  {
+    name: 'risks.reminders',
+    cron: '50 6 * * *',
+    // reviews due or passed, acceptances ending or ended; data.today only for tests
+    run: async (deps, data) => void (await sendRiskReminders(deps.database, typeof data?.today === 'string' ? data.today : undefined)),
   },
 ];
 

@@ -7,6 +7,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../core/http/probl
 import { CURSOR_PART, decodeCursor, encodeCursor } from '../../core/http/cursor.js';
 import { containsPattern } from '../../core/db/rows.js';
 import { dependantsConflict, describeDependants, removeEdgesOf } from '../dependencies/dependants.js';
+import { removeRiskLinksOf } from '../risks/links.js';
 import { P } from './policies.js';
 import { assetProblems, type AssetFields } from './rules.js';
 import { EMPTY, fieldsOf, loadAsset, normalise, ownersById, presentAssets, sameName, type AssetRow } from './repo.js';
@@ -90,6 +91,7 @@ export async function deleteAsset(ctx: OrgCtx, id: string, force: boolean): Prom
   const dependants = await describeDependants(tx, org.id, id);
   if (dependants.length && !force) throw dependantsConflict(`Object "${before.name}"`, dependants);
   const removedDependencies = await removeEdgesOf(tx, org.id, id);
+  const removedRiskLinks = await removeRiskLinksOf(tx, org.id, id);
   await tx.delete(assets).where(and(eq(assets.id, id), eq(assets.organisationId, org.id)));
   audit.record({
     organisationId: org.id,
@@ -97,7 +99,7 @@ export async function deleteAsset(ctx: OrgCtx, id: string, force: boolean): Prom
     entityId: id,
     action: 'delete',
     before: auditFields(fieldsOf(before)),
-    after: { removedDependencies, dependants: dependants.map((d) => `${d.type}:${d.id} ${d.kind}`) },
+    after: { removedDependencies, removedRiskLinks, dependants: dependants.map((d) => `${d.type}:${d.id} ${d.kind}`) },
   });
 }
 

@@ -112,14 +112,37 @@ const CellProblem = z.object({
   message: z.string(),
   path: z.string(),
 });
+const LinkEnd = z.object({ type: z.enum(['asset', 'supplier', 'joint_arrangement']), name: z.string().describe('een object als "soort: naam"') });
 const FieldChange = z.object({ field: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable() });
 
 export const AssetImportResult = z
   .object({
     mode: z.enum(['preview', 'import']),
     format: z.enum(['xlsx', 'csv']),
-    changes: z.number().int().describe('aantal rijen dat iets wijzigt (nieuw of gewijzigd)'),
+    changes: z.number().int().describe('aantal wijzigingen: objecten (nieuw of gewijzigd) plus afhankelijkheden (toegevoegd, verwijderd, toelichting gewijzigd)'),
     summary: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+    links: z
+      .object({
+        added: z.number().int(),
+        removed: z.number().int(),
+        unchanged: z.number().int(),
+        updated: z.number().int().describe('afhankelijkheden waarvan alleen de toelichting wijzigt'),
+        items: z
+          .array(
+            z.object({
+              sheet: z.string(),
+              row: z.number().int().nullable().describe('rij op het blad Afhankelijkheden; null bij verwijderen (staat niet op het blad)'),
+              action: z.enum(['add', 'remove', 'update']),
+              from: LinkEnd,
+              to: LinkEnd,
+              kind: z.string(),
+              note: z.string(),
+            }),
+          )
+          .describe('elke afhankelijkheid die wijzigt'),
+      })
+      .nullable()
+      .describe('het blad Afhankelijkheden; null als het bestand het niet heeft (of CSV is): dan blijven de afhankelijkheden zoals ze zijn'),
     errors: z.array(CellProblem),
     items: z.array(
       z.object({

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, ne, sql } from 'drizzle-orm';
 import type { OrgCtx } from '../../core/http/pipeline.js';
 import type { Executor } from '../../core/db/client.js';
 import { assessmentYears, frameworks } from '../../core/db/schema.js';
@@ -8,6 +8,7 @@ import { canonical } from '../../core/audit/audit.js';
 import { badRequest, conflict, notFound } from '../../core/http/problem.js';
 import { iso } from '../../core/http/schemas.js';
 import { refreshProgress } from './progress.js';
+import { PROCUREMENT_KIND } from './package.js';
 
 export type YearRow = typeof assessmentYears.$inferSelect;
 
@@ -100,7 +101,8 @@ export async function createYear(ctx: OrgCtx, input: { year: number; frameworks?
   const source = input.copyFrom !== undefined ? await loadYear(tx, org.id, input.copyFrom) : null;
   const scope = input.frameworks ?? source?.frameworkIds;
   if (!scope?.length) throw badRequest('Kies de raamwerken voor dit jaar of een jaar om van te kopiëren.', [{ path: 'body.frameworks', message: 'verplicht zonder copyFrom' }]);
-  const known = new Set((await tx.select({ id: frameworks.id }).from(frameworks)).map((f) => f.id));
+  // procurement requirement sets are answered per supplier, never assessed in a year
+  const known = new Set((await tx.select({ id: frameworks.id }).from(frameworks).where(ne(frameworks.kind, PROCUREMENT_KIND))).map((f) => f.id));
   const unknown = scope.filter((f) => !known.has(f));
   if (unknown.length) throw badRequest(`Onbekend raamwerk: ${unknown.join(', ')}.`, unknown.map((f) => ({ path: 'body.frameworks', message: `onbekend: ${f}` })));
   const [y] = await tx.insert(assessmentYears).values({ organisationId: org.id, year: input.year, frameworkIds: scope }).returning();

@@ -1,9 +1,9 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { OrgCtx } from '../../core/http/pipeline.js';
 import { frameworks, requirements } from '../../core/db/schema.js';
 import { rowsOf } from '../../core/db/rows.js';
 import { notFound } from '../../core/http/problem.js';
-import { coverageOf } from './package.js';
+import { coverageOf, PROCUREMENT_KIND } from './package.js';
 
 type Result = 'voldoet' | 'voldoet_deels' | 'voldoet_niet' | 'niet_beoordeeld';
 
@@ -31,7 +31,7 @@ interface SourceRow {
  * Transition tables inside one framework (old number → new number) do not count as sources.
  */
 export async function deriveCoverage({ tx, org }: OrgCtx, frameworkId: string) {
-  const [f] = await tx.select({ id: frameworks.id }).from(frameworks).where(eq(frameworks.id, frameworkId));
+  const [f] = await tx.select({ id: frameworks.id }).from(frameworks).where(and(eq(frameworks.id, frameworkId), ne(frameworks.kind, PROCUREMENT_KIND)));
   if (!f) throw notFound();
   const reqs = await tx
     .select({ id: requirements.id, ref: requirements.ref, title: requirements.title })

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { App, Deps } from '../../core/http/pipeline.js';
 import { asUser } from '../../core/http/pipeline.js';
 import { problems } from '../../core/http/schemas.js';
@@ -7,6 +7,7 @@ import { notFound } from '../../core/http/problem.js';
 import { rowsOf } from '../../core/db/rows.js';
 import * as S from './library-schemas.js';
 import { importPackage } from './import-package.js';
+import { PROCUREMENT_KIND } from './package.js';
 
 const tags = ['bibliotheek'];
 
@@ -24,12 +25,15 @@ const summaryColumns = {
   requirementCount: sql<number>`(select count(*)::int from requirements r where r.framework_id = "frameworks"."id" and r.assessable and r.status = 'active')`,
 };
 
+/** Frameworks, not procurement requirement sets (those are answered per supplier, see the suppliers module). */
+const isFramework = ne(frameworks.kind, PROCUREMENT_KIND);
+
 /** The shared library: every signed-in user reads it; only an installation administrator imports. */
 export async function libraryRoutes(app: App, deps: Deps) {
   app.get(
     '/frameworks',
     { schema: { tags, summary: 'Raamwerken in de bibliotheek (BIO2, Cbw/NIS2, AVG, ISO 27001 bijlage A, …)', response: { 200: S.FrameworkList, ...problems(401) } } },
-    asUser(deps, async ({ tx }) => ({ items: (await tx.select(summaryColumns).from(frameworks).orderBy(asc(frameworks.name))) as any })),
+    asUser(deps, async ({ tx }) => ({ items: (await tx.select(summaryColumns).from(frameworks).where(isFramework).orderBy(asc(frameworks.name))) as any })),
   );
 
   app.get(
@@ -37,7 +41,7 @@ export async function libraryRoutes(app: App, deps: Deps) {
     { schema: { tags, summary: 'Eén raamwerk met al zijn eisen, in volgorde', params: S.FrameworkParams, response: { 200: S.FrameworkDetail, ...problems(401, 404) } } },
     asUser(deps, async ({ tx, request }) => {
       const { frameworkId } = request.params as { frameworkId: string };
-      const [f] = await tx.select(summaryColumns).from(frameworks).where(eq(frameworks.id, frameworkId));
+      const [f] = await tx.select(summaryColumns).from(frameworks).where(and(eq(frameworks.id, frameworkId), isFramework));
       if (!f) throw notFound();
       const reqs = await tx
         .select({

@@ -2,26 +2,27 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemTx, type Database } from '../../core/db/client.js';
-import { parsePackage, type AnyPackage } from './package.js';
+import { parseCatalogPackage, type CatalogPackage } from './package.js';
 import { storePackage, storeStructuralIsoMapping, type StoreResult } from './store-package.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const CATALOG_DIR = path.resolve(here, '../../../../catalogs');
 export const ISO27001_ANNEX_ID = 'weerbaar:iso27001-annex-a';
 
-function readPackages(dir: string): { file: string; pkg: AnyPackage }[] {
+function readPackages(dir: string): { file: string; pkg: CatalogPackage }[] {
   const files: string[] = [];
   const walk = (d: string) => {
     if (!fs.existsSync(d)) return;
     for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
+      // catalogs/threats holds the threat catalog of the risk register, not a framework package
+      if (e.isDirectory()) { if (e.name !== 'threats') walk(full); }
       else if (e.name.endsWith('.json')) files.push(full);
     }
   };
   walk(dir);
   return files.map((file) => {
-    const parsed = parsePackage(JSON.parse(fs.readFileSync(file, 'utf8')));
+    const parsed = parseCatalogPackage(JSON.parse(fs.readFileSync(file, 'utf8')));
     if (!parsed.ok) {
       throw new Error(`${path.relative(process.cwd(), file)}: ${parsed.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ')}`);
     }
@@ -31,7 +32,9 @@ function readPackages(dir: string): { file: string; pkg: AnyPackage }[] {
 
 /**
  * Loads the shipped library at start: frameworks first, then authored mappings, then the generated
- * structural ISO mappings. Unchanged packages are skipped (content hash), so a warm start costs little.
+ * structural ISO mappings, then the procurement requirement sets (catalogs/procurement/, stored as
+ * frameworks of kind 'procurement'). Unchanged packages are skipped (content hash), so a warm start
+ * costs little.
  */
 export async function loadCatalogs(database: Database, dir = CATALOG_DIR): Promise<StoreResult[]> {
   const packages = readPackages(dir);
@@ -45,6 +48,7 @@ export async function loadCatalogs(database: Database, dir = CATALOG_DIR): Promi
         if (r) results.push(r);
       }
     }
+    for (const { pkg } of packages.filter((p) => p.pkg.kind === 'procurement')) results.push(await storePackage(tx, pkg, 'catalog'));
     return results;
   });
 }

@@ -4,6 +4,7 @@ import { measures } from '../../core/db/schema.js';
 import { notFound } from '../../core/http/problem.js';
 import { CURSOR_PART, decodeCursor, encodeCursor } from '../../core/http/cursor.js';
 import { containsPattern } from '../../core/db/rows.js';
+import { onMeasuresChanged } from '../risks/mitigation.js';
 import { assertOwnerIsMember, loadMeasure, presentMeasures, replaceLinks, resolveLinks, type LinkInput } from './measure-repo.js';
 
 interface MeasureInput {
@@ -50,6 +51,7 @@ export async function updateMeasure(ctx: OrgCtx, id: string, input: MeasureInput
     .where(and(eq(measures.id, id), eq(measures.organisationId, org.id)))
     .returning();
   if (links) await replaceLinks(tx, org.id, id, await resolveLinks(tx, links));
+  if (fields.status !== undefined && fields.status !== before.status) await onMeasuresChanged(tx, org.id, [id], ctx.principal.userId, { audit });
   const [out] = await presentMeasures(tx, [after]);
   const pick = (m: typeof before) => ({ title: m.title, description: m.description, ownerId: m.ownerId, status: m.status });
   audit.record({
@@ -67,6 +69,7 @@ export async function deleteMeasure(ctx: OrgCtx, id: string) {
   const { tx, org, audit } = ctx;
   const before = await loadMeasure(tx, org.id, id);
   if (!before) throw notFound();
+  await onMeasuresChanged(tx, org.id, [id], ctx.principal.userId, { audit, deleted: true });
   await tx.delete(measures).where(and(eq(measures.id, id), eq(measures.organisationId, org.id)));
   audit.record({ organisationId: org.id, entityType: 'measure', entityId: id, action: 'delete', before: { title: before.title, status: before.status } });
 }

@@ -4,6 +4,7 @@ import { measureRequirements, measures, requirements, users } from '../../core/d
 import { rowsOf } from '../../core/db/rows.js';
 import { badRequest } from '../../core/http/problem.js';
 import { iso } from '../../core/http/schemas.js';
+import { PROCUREMENT_KIND } from './package.js';
 
 export type MeasureRow = typeof measures.$inferSelect;
 
@@ -19,6 +20,7 @@ export async function resolveLinks(tx: Executor, links: LinkInput[]) {
   const rows = rowsOf<{ id: string; framework: string; ref: string; assessable: boolean }>(
     await tx.execute(sql`
       select r.id, r.framework_id as framework, r.ref, r.assessable from requirements r
+      join frameworks f on f.id = r.framework_id and f.kind <> ${PROCUREMENT_KIND}
       join (select * from jsonb_to_recordset(${JSON.stringify(links.map((l) => ({ f: l.framework, r: l.ref })))}::jsonb) as x(f text, r text)) x
         on x.f = r.framework_id and x.r = r.ref`),
   );

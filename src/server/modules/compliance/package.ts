@@ -31,33 +31,42 @@ const Common = {
   description: z.string().max(4000).nullable().optional(),
 };
 
-export const FrameworkPackage = z
-  .strictObject({
-    ...Common,
-    kind: z.literal('framework'),
-    name: z.string().min(1).max(100),
-    language: z.string().min(2).max(10),
-    licenceNote: z.string().max(2000).nullable().optional(),
-    /** BIO2: the ISO/IEC 27002 controls without a government measure, and those outside Cbw scope */
-    isoControlsWithoutMeasure: z.array(z.string().max(20)).max(200).optional(),
-    isoControlsOutsideCbwScope: z.array(z.string().max(20)).max(200).optional(),
-    nodes: z.array(NodeSchema).min(1).max(20_000),
-  })
-  .superRefine((p, ctx) => {
-    const seen = new Map<string, number>();
-    p.nodes.forEach((n, i) => {
-      if (seen.has(n.ref)) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'ref'], message: `"${n.ref}" komt al voor (knooppunt ${seen.get(n.ref)})` });
-      if (n.parent !== null && !seen.has(n.parent)) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'parent'], message: `ouder "${n.parent}" staat niet eerder in het pakket` });
-      seen.set(n.ref, i);
-    });
-    const parents = new Set(p.nodes.map((n) => n.parent).filter(Boolean));
-    p.nodes.forEach((n, i) => {
-      if (n.assessable && parents.has(n.ref)) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'assessable'], message: 'een beoordeelbare eis heeft geen onderliggende eisen' });
-      if (n.status === 'moved' && (!n.replacedBy || !seen.has(n.replacedBy))) {
-        ctx.addIssue({ code: 'custom', path: ['nodes', i, 'replacedBy'], message: 'een verplaatste eis verwijst naar een bestaande nieuwe eis' });
-      }
-    });
+const frameworkFields = {
+  ...Common,
+  name: z.string().min(1).max(100),
+  language: z.string().min(2).max(10),
+  licenceNote: z.string().max(2000).nullable().optional(),
+  /** BIO2: the ISO/IEC 27002 controls without a government measure, and those outside Cbw scope */
+  isoControlsWithoutMeasure: z.array(z.string().max(20)).max(200).optional(),
+  isoControlsOutsideCbwScope: z.array(z.string().max(20)).max(200).optional(),
+  nodes: z.array(NodeSchema).min(1).max(20_000),
+};
+
+function checkNodes(p: { nodes: z.infer<typeof NodeSchema>[] }, ctx: z.RefinementCtx) {
+  const seen = new Map<string, number>();
+  p.nodes.forEach((n, i) => {
+    if (seen.has(n.ref)) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'ref'], message: `"${n.ref}" komt al voor (knooppunt ${seen.get(n.ref)})` });
+    if (n.parent !== null && !seen.has(n.parent)) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'parent'], message: `ouder "${n.parent}" staat niet eerder in het pakket` });
+    seen.set(n.ref, i);
   });
+  const parents = new Set(p.nodes.map((n) => n.parent).filter(Boolean));
+  p.nodes.forEach((n, i) => {
+    if (n.assessable && parents.has(n.ref)) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'assessable'], message: 'een beoordeelbare eis heeft geen onderliggende eisen' });
+    if (n.status === 'moved' && (!n.replacedBy || !seen.has(n.replacedBy))) {
+      ctx.addIssue({ code: 'custom', path: ['nodes', i, 'replacedBy'], message: 'een verplaatste eis verwijst naar een bestaande nieuwe eis' });
+    }
+  });
+}
+
+export const FrameworkPackage = z.strictObject({ ...frameworkFields, kind: z.literal('framework') }).superRefine(checkNodes);
+
+/**
+ * A set of harmonised procurement requirements (inkoopeisen): the same format as a framework, stored
+ * as a framework of kind 'procurement' and answered per supplier instead of assessed per year. Only the
+ * shipped catalog (catalogs/procurement/) carries these; the administrator's import takes frameworks
+ * and mappings.
+ */
+export const ProcurementPackage = z.strictObject({ ...frameworkFields, kind: z.literal('procurement') }).superRefine(checkNodes);
 
 export const MappingRow = z.strictObject({
   source: Ref,
@@ -77,21 +86,37 @@ export const MappingPackage = z.strictObject({
 
 export const AnyPackage = z.discriminatedUnion('kind', [FrameworkPackage, MappingPackage]);
 export type FrameworkPackage = z.infer<typeof FrameworkPackage>;
+export type ProcurementPackage = z.infer<typeof ProcurementPackage>;
 export type MappingPackage = z.infer<typeof MappingPackage>;
 export type AnyPackage = z.infer<typeof AnyPackage>;
+/** What catalogs/ may hold: frameworks, mappings and procurement requirement sets. */
+export const CatalogPackage = z.discriminatedUnion('kind', [FrameworkPackage, MappingPackage, ProcurementPackage]);
+export type CatalogPackage = z.infer<typeof CatalogPackage>;
+
+/** The kind of a `frameworks` row that holds procurement requirements; compliance (years, SoA, progress, library) leaves these out. */
+export const PROCUREMENT_KIND = 'procurement';
 
 export interface PackageProblem {
   path: string;
   message: string;
 }
 
+const problemsOf = (e: z.ZodError): PackageProblem[] => e.issues.map((i) => ({ path: i.path.map(String).join('.') || '(pakket)', message: i.message }));
+
 export function parsePackage(input: unknown): { ok: true; value: AnyPackage } | { ok: false; problems: PackageProblem[] } {
   const r = AnyPackage.safeParse(input);
   if (r.success) return { ok: true, value: r.data };
-  return { ok: false, problems: r.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(pakket)', message: i.message })) };
+  return { ok: false, problems: problemsOf(r.error) };
 }
 
-export const contentHash = (p: AnyPackage) => crypto.createHash('sha256').update(canonical(p)).digest('hex');
+/** The shipped catalog: also procurement requirement sets. */
+export function parseCatalogPackage(input: unknown): { ok: true; value: CatalogPackage } | { ok: false; problems: PackageProblem[] } {
+  const r = CatalogPackage.safeParse(input);
+  if (r.success) return { ok: true, value: r.data };
+  return { ok: false, problems: problemsOf(r.error) };
+}
+
+export const contentHash = (p: CatalogPackage) => crypto.createHash('sha256').update(canonical(p)).digest('hex');
 
 /** Maps a relationship to how much of the target a source covers. */
 export function coverageOf(relationship: string, direction: 'forward' | 'reverse'): 'full' | 'partial' {

@@ -1,11 +1,12 @@
 import crypto from 'node:crypto';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type ExcelJS from 'exceljs';
 import type { OrgCtx } from '../../core/http/pipeline.js';
 import { frameworks, requirements, requirementTexts } from '../../core/db/schema.js';
 import { notFound } from '../../core/http/problem.js';
 import { iso } from '../../core/http/schemas.js';
 import { unreadable, type ImportProblem } from './importers/common.js';
+import { PROCUREMENT_KIND } from './package.js';
 import { cellText, columnLetter, isMergeCopy, loadWorkbook } from './importers/xlsx.js';
 
 /**
@@ -141,7 +142,7 @@ const ofFramework = (ctx: OrgCtx, frameworkId: string) =>
   );
 
 async function frameworkRequirements(ctx: OrgCtx, frameworkId: string): Promise<Map<string, Requirement>> {
-  const [f] = await ctx.tx.select({ id: frameworks.id }).from(frameworks).where(eq(frameworks.id, frameworkId));
+  const [f] = await ctx.tx.select({ id: frameworks.id }).from(frameworks).where(and(eq(frameworks.id, frameworkId), ne(frameworks.kind, PROCUREMENT_KIND)));
   if (!f) throw notFound(`Raamwerk "${frameworkId}" staat niet in de bibliotheek.`);
   const rows = await ctx.tx
     .select({ id: requirements.id, ref: requirements.ref, assessable: requirements.assessable, status: requirements.status })

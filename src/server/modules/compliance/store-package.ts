@@ -1,8 +1,8 @@
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../core/db/client.js';
-import { frameworks, mappings, mappingSets, measureRequirements, requirements } from '../../core/db/schema.js';
+import { frameworks, mappings, mappingSets, measureRequirements, requirements, supplierRequirementAnswers } from '../../core/db/schema.js';
 import { badRequest } from '../../core/http/problem.js';
-import { contentHash, type AnyPackage, type FrameworkPackage, type MappingPackage, type PackageProblem } from './package.js';
+import { contentHash, type CatalogPackage, type FrameworkPackage, type MappingPackage, type PackageProblem, type ProcurementPackage } from './package.js';
 
 export interface StoreResult {
   id: string;
@@ -17,19 +17,26 @@ export interface StoreResult {
  * Requirements are upserted by ref so organisations' links survive a new version; a ref that
  * disappears is deleted when nothing refers to it, and kept as "removed" otherwise.
  */
-export async function storePackage(tx: Executor, p: AnyPackage, origin: 'catalog' | 'import'): Promise<StoreResult> {
-  return p.kind === 'framework' ? storeFramework(tx, p, origin) : storeMapping(tx, p, origin);
+export async function storePackage(tx: Executor, p: CatalogPackage, origin: 'catalog' | 'import'): Promise<StoreResult> {
+  return p.kind === 'mapping' ? storeMapping(tx, p, origin) : storeFramework(tx, p, origin);
 }
 
-async function storeFramework(tx: Executor, p: FrameworkPackage, origin: 'catalog' | 'import'): Promise<StoreResult> {
+/** Frameworks and procurement requirement sets (a `frameworks` row of kind 'procurement'). */
+async function storeFramework(tx: Executor, p: FrameworkPackage | ProcurementPackage, origin: 'catalog' | 'import'): Promise<StoreResult> {
   const hash = contentHash(p);
   const counts = { nodes: p.nodes.length, assessable: p.nodes.filter((n) => n.assessable).length };
   const [existing] = await tx.select().from(frameworks).where(eq(frameworks.id, p.id));
+  if (existing && existing.kind !== p.kind) {
+    throw badRequest(`${p.id} staat al in de bibliotheek als ${existing.kind === 'procurement' ? 'set inkoopeisen' : 'raamwerk'}; kies een ander id.`, [
+      { path: 'id', message: `al in gebruik voor soort ${existing.kind}` },
+    ]);
+  }
   if (existing?.contentHash === hash || keepImported(existing, p.version, origin)) {
     return { id: p.id, kind: 'framework', version: p.version, action: 'unchanged', counts };
   }
   const meta = {
     version: p.version,
+    kind: p.kind,
     name: p.name,
     title: p.title,
     provider: p.provider,
@@ -92,9 +99,11 @@ async function storeFramework(tx: Executor, p: FrameworkPackage, origin: 'catalo
     .where(and(eq(requirements.frameworkId, p.id), notInArray(requirements.ref, refs)));
   if (gone.length) {
     const ids = gone.map((g) => g.id);
-    const used = new Set(
-      (await tx.select({ id: measureRequirements.requirementId }).from(measureRequirements).where(inArray(measureRequirements.requirementId, ids))).map((u) => u.id),
-    );
+    // a requirement a measure links to, or a supplier's answer refers to, stays (as removed)
+    const used = new Set([
+      ...(await tx.select({ id: measureRequirements.requirementId }).from(measureRequirements).where(inArray(measureRequirements.requirementId, ids))).map((u) => u.id),
+      ...(await tx.select({ id: supplierRequirementAnswers.requirementId }).from(supplierRequirementAnswers).where(inArray(supplierRequirementAnswers.requirementId, ids))).map((u) => u.id),
+    ]);
     const unused = ids.filter((x) => !used.has(x));
     if (unused.length) await tx.delete(requirements).where(inArray(requirements.id, unused));
     if (used.size) await tx.update(requirements).set({ status: 'removed' }).where(inArray(requirements.id, [...used]));

@@ -7,7 +7,9 @@ import { iso } from '../../core/http/schemas.js';
 import { CURSOR_PART, decodeCursor, encodeCursor } from '../../core/http/cursor.js';
 import { containsPattern } from '../../core/db/rows.js';
 import { removeEdgesOf } from '../dependencies/dependants.js';
+import { removeRiskLinksOf } from '../risks/links.js';
 import { dependantsConflict, describeDependants } from '../dependencies/dependants.js';
+import { sharedStatusesFor } from './shared-status.js';
 
 /*
  * Gemeenschappelijke regelingen and other samenwerkingsverbanden. An arrangement may be an
@@ -57,12 +59,20 @@ const present = (r: ArrangementRow) => ({
 });
 export type ArrangementDraft = ReturnType<typeof present>;
 
-/** After the transaction: replaces linkedOrganisationId by {slug, name}. */
-export async function withLinkedOrganisations(database: Database, drafts: ArrangementDraft[]) {
+/**
+ * After the transaction: replaces linkedOrganisationId by {slug, name}, and adds the status the linked
+ * organisation shares (read across organisations, only where the viewer's own arrangement links to it).
+ */
+export async function withLinkedOrganisations(database: Database, drafts: ArrangementDraft[], viewerOrganisationId: string) {
   const ids = [...new Set(drafts.map((d) => d.linkedOrganisationId).filter((id): id is string => !!id))];
   const orgs = ids.length ? await database.db.select({ id: organisations.id, slug: organisations.slug, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids)) : [];
   const byId = new Map(orgs.map((o) => [o.id, { slug: o.slug, name: o.name }]));
-  return drafts.map(({ linkedOrganisationId, ...d }) => ({ ...d, linkedOrganisation: linkedOrganisationId ? (byId.get(linkedOrganisationId) ?? null) : null }));
+  const statuses = await sharedStatusesFor(database, viewerOrganisationId, ids);
+  return drafts.map(({ linkedOrganisationId, ...d }) => ({
+    ...d,
+    linkedOrganisation: linkedOrganisationId ? (byId.get(linkedOrganisationId) ?? null) : null,
+    sharedStatus: linkedOrganisationId ? (statuses.get(linkedOrganisationId) ?? null) : null,
+  }));
 }
 
 const fieldsOf = (r: ArrangementRow) => ({
@@ -128,6 +138,7 @@ export async function deleteArrangement(ctx: OrgCtx, id: string, force: boolean)
   const dependants = await describeDependants(tx, org.id, id);
   if (dependants.length && !force) throw dependantsConflict(`Regeling "${before.name}"`, dependants);
   const edgesRemoved = await removeEdgesOf(tx, org.id, id);
+  const riskLinksRemoved = await removeRiskLinksOf(tx, org.id, id);
   await tx.delete(jointArrangements).where(and(eq(jointArrangements.organisationId, org.id), eq(jointArrangements.id, id)));
   audit.record({
     organisationId: org.id,
@@ -135,7 +146,7 @@ export async function deleteArrangement(ctx: OrgCtx, id: string, force: boolean)
     entityId: id,
     action: 'delete',
     before: { ...fieldsOf(before), ...(dependants.length ? { dependants: dependants.map((d) => `${d.type}:${d.name} (${d.kind})`) } : {}) },
-    after: { edgesRemoved },
+    after: { edgesRemoved, riskLinksRemoved },
   });
   return null;
 }

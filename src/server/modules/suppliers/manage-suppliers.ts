@@ -5,6 +5,7 @@ import { CURSOR_PART, decodeCursor, encodeCursor } from '../../core/http/cursor.
 import { containsPattern } from '../../core/db/rows.js';
 import { addDays, localDate } from '../../../shared/dates.js';
 import { removeEdgesOf } from '../dependencies/dependants.js';
+import { removeRiskLinksOf } from '../risks/links.js';
 import { CONTRACT_ENDING_DAYS, presentSuppliers, requireSupplier, type SupplierRow } from './repo.js';
 import { dependantsConflict, describeDependants, type NamedDependant } from '../dependencies/dependants.js';
 
@@ -85,6 +86,7 @@ export async function deleteSupplier(ctx: OrgCtx, id: string, force: boolean) {
   dependants.push(...users.map((u) => ({ type: 'supplier', id: u.id, name: u.name, kind: 'subverwerker' })));
   if (dependants.length && !force) throw dependantsConflict(`Leverancier "${before.name}"`, dependants);
   const edgesRemoved = await removeEdgesOf(tx, org.id, id);
+  const riskLinksRemoved = await removeRiskLinksOf(tx, org.id, id);
   await tx.delete(suppliers).where(and(eq(suppliers.organisationId, org.id), eq(suppliers.id, id)));
   audit.record({
     organisationId: org.id,
@@ -92,7 +94,7 @@ export async function deleteSupplier(ctx: OrgCtx, id: string, force: boolean) {
     entityId: id,
     action: 'delete',
     before: { ...fieldsOf(before), ...(dependants.length ? { dependants: dependants.map((d) => `${d.type}:${d.name} (${d.kind})`) } : {}) },
-    after: { edgesRemoved },
+    after: { edgesRemoved, riskLinksRemoved },
   });
   return null;
 }

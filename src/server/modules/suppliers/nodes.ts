@@ -74,3 +74,13 @@ export async function suppliersByRegistration(
     .from(suppliers)
     .where(and(inArray(suppliers.organisationId, orgs), eq(suppliers.registrationNumber, registrationNumber.trim())));
 }
+
+/**
+ * Added for the asset import/export ("Afhankelijkheden" sheet, which names nodes): every supplier and
+ * joint arrangement of the organisation with its id and name (two queries).
+ */
+export async function namedNodes(tx: Executor, organisationId: string): Promise<{ suppliers: { id: string; name: string }[]; jointArrangements: { id: string; name: string }[] }> {
+  const s = await tx.select({ id: suppliers.id, name: suppliers.name }).from(suppliers).where(eq(suppliers.organisationId, organisationId));
+  const j = await tx.select({ id: jointArrangements.id, name: jointArrangements.name }).from(jointArrangements).where(eq(jointArrangements.organisationId, organisationId));
+  return { suppliers: s, jointArrangements: j };
+}

@@ -45,7 +45,7 @@ interface Candidate {
   roles: string[];
 }
 
-const link = (slug: string, supplierId: string, marker: string) => `/o/${slug}/suppliers/${supplierId}#${marker}`;
+const link = (slug: string, supplierId: string, marker: string) => `/o/${slug}/assets/suppliers/${supplierId}#${marker}`;
 
 async function candidates(tx: Executor, org: { id: string; slug: string }, today: string): Promise<Candidate[]> {
   const out: Candidate[] = [];

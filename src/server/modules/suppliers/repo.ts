@@ -12,6 +12,7 @@ import { iso } from '../../core/http/schemas.js';
 import { notFound } from '../../core/http/problem.js';
 import { addDays } from '../../../shared/dates.js';
 import { country } from './countries.js';
+import { procurementSummaries } from './procurement-summary.js';
 
 export type SupplierRow = typeof suppliers.$inferSelect;
 export type ContractRow = typeof supplierContracts.$inferSelect;
@@ -135,6 +136,7 @@ export async function presentSuppliers(tx: Executor, organisationId: string, row
     .from(supplierSubprocessors)
     .where(and(eq(supplierSubprocessors.organisationId, organisationId), or(inArray(supplierSubprocessors.supplierId, ids), inArray(supplierSubprocessors.subprocessorId, ids))));
   const list = await highRiskList(tx);
+  const procurement = await procurementSummaries(tx, organisationId, ids);
   const known = new Map(rows.map((r) => [r.id, r]));
   const otherIds = [...new Set(edges.flatMap((e) => [e.supplierId, e.subprocessorId]))].filter((id) => !known.has(id));
   if (otherIds.length) {
@@ -170,6 +172,7 @@ export async function presentSuppliers(tx: Executor, organisationId: string, row
       certifications: scert.map((c) => presentCertification(c, today)),
       subprocessors: edges.filter((e) => e.supplierId === s.id && known.has(e.subprocessorId)).map((e) => ref(e.subprocessorId)).sort(byName),
       subprocessorOf: edges.filter((e) => e.subprocessorId === s.id && known.has(e.supplierId)).map((e) => ref(e.supplierId)).sort(byName),
+      procurement: procurement.get(s.id) ?? [],
       createdAt: iso(s.createdAt)!,
       updatedAt: iso(s.updatedAt)!,
     };

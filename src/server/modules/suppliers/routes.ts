@@ -246,7 +246,7 @@ export async function supplierRoutes(app: App, deps: Deps): Promise<void> {
       const slug = (request.body as { linkedOrganisation?: string | null } | undefined)?.linkedOrganisation;
       const linked = slug === undefined ? undefined : await resolveLinkedOrganisation(deps.database, slug, org.id);
       const out = await fn(linked)(request, reply);
-      return out && typeof out === 'object' && 'id' in out ? (await withLinkedOrganisations(deps.database, [out]))[0] : out;
+      return out && typeof out === 'object' && 'id' in out ? (await withLinkedOrganisations(deps.database, [out], org.id))[0] : out;
     };
 
   app.get(
@@ -262,7 +262,7 @@ export async function supplierRoutes(app: App, deps: Deps): Promise<void> {
     },
     async (request: FastifyRequest, reply: FastifyReply) => {
       const page = await inOrganisation(deps, P['suppliers.read'], (ctx) => listArrangements(ctx, ctx.request.query as any))(request, reply);
-      return { ...page, items: await withLinkedOrganisations(deps.database, page.items) };
+      return { ...page, items: await withLinkedOrganisations(deps.database, page.items, request.organisation!.id) };
     },
   );
   app.post(

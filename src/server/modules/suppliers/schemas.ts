@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ProblemSchema, Timestamp, Uuid } from '../../core/http/schemas.js';
 import { isCountryCode } from './countries.js';
+import { SupplierProcurementSummary } from './procurement-schemas.js';
+import { SharedStatusDto } from './shared-status-schemas.js';
 
 const IsoDate = z.iso.date('datum als JJJJ-MM-DD');
 const OrgSlug = z.string().min(1).max(64);
@@ -72,6 +74,7 @@ export const SupplierDto = z
     certifications: z.array(CertificationDto),
     subprocessors: z.array(SupplierRef),
     subprocessorOf: z.array(SupplierRef).describe('leveranciers die deze leverancier als subverwerker inzetten'),
+    procurement: z.array(SupplierProcurementSummary).describe('de sets inkoopeisen waarin deze leverancier minstens één antwoord heeft, met telling'),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
@@ -197,6 +200,7 @@ export const JointArrangementDto = z
     accountable: z.string().describe('wie verantwoordelijk is (bestuurder of functie)'),
     lastCouncilReport: z.string().nullable().describe('wanneer de raad voor het laatst een rapportage kreeg'),
     linkedOrganisation: z.object({ slug: z.string(), name: z.string() }).nullable().describe('de regeling als organisatie in Weerbaar'),
+    sharedStatus: SharedStatusDto.nullable().describe('de status die de gekoppelde organisatie deelt; null zonder koppeling of zolang zij niets publiceert'),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })

@@ -1,11 +1,26 @@
 import type { RouteObject } from 'react-router';
 import type { TFunction } from 'i18next';
+import { can } from '../../shared/organisation';
 import type { OrganisationDetail } from '../../shared/organisation';
+import { ASSET_PERMISSIONS } from './api';
+import { AssetImportPage } from './AssetImportPage';
+import { AssetPage, NewAssetPage } from './AssetPages';
+import { AssetsPage } from './AssetsPage';
 
 /** Routes of this feature, relative to /o/:org (mounted by app/router.tsx). */
-export const assetsRoutes: RouteObject[] = [];
+export const assetsRoutes: RouteObject[] = [
+  { path: 'assets', element: <AssetsPage /> },
+  { path: 'assets/new', element: <NewAssetPage /> },
+  { path: 'assets/import', element: <AssetImportPage /> },
+  { path: 'assets/:assetId', element: <AssetPage /> },
+];
 
 /** Sub-pages for the side navigation, filtered by the user's permissions. */
-export function assetsNav(_base: string, _organisation: OrganisationDetail | undefined, _t: TFunction): { to: string; label: string }[] {
-  return [];
+export function assetsNav(base: string, organisation: OrganisationDetail | undefined, t: TFunction): { to: string; label: string }[] {
+  return [
+    { to: `${base}/assets`, label: t('assets.nav.list'), allowed: can(organisation, ASSET_PERMISSIONS.read) },
+    { to: `${base}/assets/import`, label: t('assets.nav.import'), allowed: can(organisation, ASSET_PERMISSIONS.manage) },
+  ]
+    .filter((page) => page.allowed)
+    .map(({ to, label }) => ({ to, label }));
 }

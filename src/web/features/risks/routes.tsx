@@ -1,11 +1,40 @@
 import type { RouteObject } from 'react-router';
 import type { TFunction } from 'i18next';
+import { can } from '../../shared/organisation';
 import type { OrganisationDetail } from '../../shared/organisation';
+import { PERMISSIONS } from './api';
+import { DpiaPage, DpiasPage, NewDpiaPage } from './DpiaPages';
+import { MatrixPage } from './MatrixPage';
+import { OverviewPage } from './OverviewPage';
+import { RegisterPage } from './RegisterPage';
+import { NewRiskPage, RiskPage } from './RiskPages';
 
-/** Routes of this feature, relative to /o/:org (mounted by app/router.tsx). */
-export const risksRoutes: RouteObject[] = [];
+/**
+ * Routes of this feature, relative to /o/:org (mounted by app/router.tsx):
+ *   risicos                       the register (filters in the URL)
+ *   risicos/overzicht             heat maps, top risks per domain, trend
+ *   risicos/new, risicos/:riskId  create; one risk with acceptance and history
+ *   risicos/matrix                the organisation's risk matrix
+ *   risicos/dpia[/new|/:dpiaId]   DPIA records and privacy risks from them
+ */
+export const risksRoutes: RouteObject[] = [
+  { path: 'risicos', element: <RegisterPage /> },
+  { path: 'risicos/overzicht', element: <OverviewPage /> },
+  { path: 'risicos/new', element: <NewRiskPage /> },
+  { path: 'risicos/matrix', element: <MatrixPage /> },
+  { path: 'risicos/dpia', element: <DpiasPage /> },
+  { path: 'risicos/dpia/new', element: <NewDpiaPage /> },
+  { path: 'risicos/dpia/:dpiaId', element: <DpiaPage /> },
+  { path: 'risicos/:riskId', element: <RiskPage /> },
+];
 
 /** Sub-pages for the side navigation, filtered by the user's permissions. */
-export function risksNav(_base: string, _organisation: OrganisationDetail | undefined, _t: TFunction): { to: string; label: string }[] {
-  return [];
+export function risksNav(base: string, organisation: OrganisationDetail | undefined, t: TFunction): { to: string; label: string }[] {
+  if (!can(organisation, PERMISSIONS.read)) return [];
+  return [
+    { to: `${base}/risicos`, label: t('risks.nav.register') },
+    { to: `${base}/risicos/overzicht`, label: t('risks.nav.overview') },
+    { to: `${base}/risicos/dpia`, label: t('risks.nav.dpia') },
+    ...(can(organisation, PERMISSIONS.configure) ? [{ to: `${base}/risicos/matrix`, label: t('risks.nav.matrix') }] : []),
+  ];
 }

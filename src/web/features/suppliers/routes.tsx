@@ -1,11 +1,48 @@
+import { Navigate, useParams } from 'react-router';
 import type { RouteObject } from 'react-router';
 import type { TFunction } from 'i18next';
+import { can } from '../../shared/organisation';
 import type { OrganisationDetail } from '../../shared/organisation';
+import { SUPPLIER_PERMISSIONS } from './api';
+import { ArrangementPage, NewArrangementPage } from './ArrangementPages';
+import { ArrangementsPage } from './ArrangementsPage';
+import { HighRiskCountriesPage } from './HighRiskCountriesPage';
+import { SharedStatusPage } from './SharedStatusPage';
+import { NewSupplierPage, SupplierPage } from './SupplierPages';
+import { SuppliersPage } from './SuppliersPage';
 
-/** Routes of this feature, relative to /o/:org (mounted by app/router.tsx). */
-export const suppliersRoutes: RouteObject[] = [];
+/** Links in inbox notices (suppliers/:id#…) lead to the supplier's page under assets. */
+function SupplierRedirect() {
+  const { org = '', supplierId = '' } = useParams();
+  return <Navigate replace to={`/o/${encodeURIComponent(org)}/assets/suppliers/${encodeURIComponent(supplierId)}`} />;
+}
+
+/**
+ * Routes of this feature, relative to /o/:org (mounted by app/router.tsx):
+ *   assets/suppliers, /new, /:supplierId                     suppliers with contracts, agreements, certifications, sub-processors, procurement answers
+ *   assets/joint-arrangements, /new, /:arrangementId         gemeenschappelijke regelingen with their shared status
+ *   assets/shared-status                                     the status this organisation (a joint arrangement) publishes
+ *   assets/high-risk-countries                               the installation's list (installation admins change it)
+ */
+export const suppliersRoutes: RouteObject[] = [
+  { path: 'assets/suppliers', element: <SuppliersPage /> },
+  { path: 'assets/suppliers/new', element: <NewSupplierPage /> },
+  { path: 'assets/suppliers/:supplierId', element: <SupplierPage /> },
+  { path: 'suppliers/:supplierId', element: <SupplierRedirect /> },
+  { path: 'assets/joint-arrangements', element: <ArrangementsPage /> },
+  { path: 'assets/joint-arrangements/new', element: <NewArrangementPage /> },
+  { path: 'assets/joint-arrangements/:arrangementId', element: <ArrangementPage /> },
+  { path: 'assets/shared-status', element: <SharedStatusPage /> },
+  { path: 'assets/high-risk-countries', element: <HighRiskCountriesPage /> },
+];
 
 /** Sub-pages for the side navigation, filtered by the user's permissions. */
-export function suppliersNav(_base: string, _organisation: OrganisationDetail | undefined, _t: TFunction): { to: string; label: string }[] {
-  return [];
+export function suppliersNav(base: string, organisation: OrganisationDetail | undefined, t: TFunction): { to: string; label: string }[] {
+  const pages: { to: string; label: string }[] = [];
+  if (can(organisation, SUPPLIER_PERMISSIONS.read)) {
+    pages.push({ to: `${base}/assets/suppliers`, label: t('suppliers.nav.suppliers') });
+    pages.push({ to: `${base}/assets/joint-arrangements`, label: t('suppliers.nav.arrangements') });
+  }
+  if (organisation?.kind === 'samenwerkingsverband') pages.push({ to: `${base}/assets/shared-status`, label: t('suppliers.nav.sharedStatus') });
+  return pages;
 }
