@@ -5,7 +5,7 @@
  *   table (at least one past its RTO), zooms, chooses a node in the graph with the mouse and with the
  *   keyboard, re-centres the cascade on it, opens that application's page and adds and removes a
  *   dependency there, and opens the supplier concentration with its link back to the cascade;
- * - the CSIRT analyst opens the view across gemeenten for the same supplier by its KvK number and sees
+ * - the CSIRT analyst finds the same supplier by name across the gemeenten (its KvK number links them) and sees
  *   the three demo gemeenten, each with its processes, as a graph and grouped tables.
  */
 import type { Page } from 'playwright-core';
@@ -145,7 +145,12 @@ describe('dependency graph', () => {
       await page.waitForURL(/\/o\/csirt-gemeenten$/);
       await openFromNav(page, 'Over gemeenten heen', 'Uitval van een leverancier over gemeenten heen');
       await expectAccessible(page, 'across (empty)');
-      await main.getByLabel('KvK-nummer van de leverancier').fill(KUSTNET_KVK);
+      // found by name among the gemeenten's suppliers; choosing fills in its KvK number
+      await main.getByLabel('Naam of KvK-nummer').fill('kustnet');
+      await main.getByRole('button', { name: 'Zoeken', exact: true }).click();
+      await main.getByRole('button', { name: new RegExp(`KvK ${KUSTNET_KVK}\\), bij 3 gemeenten: kiezen$`) }).click();
+      await page.waitForURL(new RegExp(`/assets/across\\?kvk=${KUSTNET_KVK}&hours=24$`));
+      await expect(main.getByLabel('KvK-nummer van de leverancier').inputValue()).resolves.toBe(KUSTNET_KVK);
       await main.getByLabel('Verwachte duur van de uitval (uren)').fill('48');
       await main.getByRole('button', { name: 'Gevolgen tonen' }).click();
       await page.waitForURL(new RegExp(`/assets/across\\?kvk=${KUSTNET_KVK}&hours=48$`));

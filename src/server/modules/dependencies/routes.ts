@@ -11,6 +11,7 @@ import { createDependency, deleteDependency, listDependencies } from './manage-d
 import { cascade } from './cascade.js';
 import { concentration } from './concentration.js';
 import { cascadeAcross } from './across.js';
+import { searchAcrossSuppliers } from './across-suppliers.js';
 
 const tags = ['afhankelijkheden'];
 
@@ -92,6 +93,19 @@ export async function dependencyRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     acrossOrganisations(deps, P['dependencies.overview'], (tx, request) => cascadeAcross(tx, request.organisation!, request.query as any)),
+  );
+  app.get(
+    '/organisations/:org/cascade/across/suppliers',
+    {
+      schema: {
+        tags,
+        summary: 'Voor een CSIRT of veiligheidsregio: leveranciers van de aangesloten gemeenten zoeken op naam of KvK-nummer (één rij per KvK-nummer)',
+        params: OrgParams,
+        querystring: S.AcrossSupplierQuery,
+        response: { 200: S.AcrossSupplierList, ...problems(400, 401, 403, 404) },
+      },
+    },
+    acrossOrganisations(deps, P['dependencies.overview'], (tx, request) => searchAcrossSuppliers(tx, request.organisation!, request.query as any)),
   );
 }
 

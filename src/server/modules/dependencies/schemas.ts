@@ -108,6 +108,23 @@ export const AcrossQuery = z.strictObject({
   outageHours: Hours.describe('verwachte duur van de uitval in uren'),
 });
 
+export const AcrossSupplierQuery = z.strictObject({
+  q: z.string().trim().min(2).max(200).describe('(deel van de) naam of het KvK-nummer'),
+});
+
+export const AcrossSupplierList = z
+  .object({
+    linkedGemeenten: z.number().int().describe('aantal aangesloten gemeenten waarin is gezocht'),
+    items: z.array(
+      z.object({
+        registrationNumber: z.string(),
+        names: z.array(z.string()).describe('de namen waaronder de gemeenten deze leverancier kennen (max. 5)'),
+        organisations: z.number().int().describe('aantal gemeenten met deze leverancier'),
+      }),
+    ),
+  })
+  .meta({ id: 'AcrossSupplierList' });
+
 export const AcrossDto = z
   .object({
     registrationNumber: z.string(),

@@ -1,5 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../core/db/client.js';
+import { containsPattern } from '../../core/db/rows.js';
 import { highRiskCountries, jointArrangements, suppliers } from '../../core/db/schema.js';
 
 /*
@@ -83,4 +84,37 @@ export async function namedNodes(tx: Executor, organisationId: string): Promise<
   const s = await tx.select({ id: suppliers.id, name: suppliers.name }).from(suppliers).where(eq(suppliers.organisationId, organisationId));
   const j = await tx.select({ id: jointArrangements.id, name: jointArrangements.name }).from(jointArrangements).where(eq(jointArrangements.organisationId, organisationId));
   return { suppliers: s, jointArrangements: j };
+}
+
+/**
+ * Added for the CSIRT view across gemeenten: suppliers with a registration (KvK) number whose name or
+ * number matches, grouped by that number (one row per real company), most widely used first. The caller
+ * passes only organisations it may see (explicit filter here).
+ */
+export async function searchSuppliersByRegistration(
+  tx: Executor,
+  organisationIds: readonly string[],
+  q: string,
+  limit = 20,
+): Promise<{ registrationNumber: string; names: string[]; organisations: number }[]> {
+  if (organisationIds.length === 0) return [];
+  const pattern = containsPattern(q.trim());
+  const rows = await tx
+    .select({
+      registrationNumber: sql<string>`${suppliers.registrationNumber}`,
+      names: sql<string[]>`array_agg(distinct ${suppliers.name})`,
+      organisations: sql<number>`count(distinct ${suppliers.organisationId})::int`,
+    })
+    .from(suppliers)
+    .where(
+      and(
+        inArray(suppliers.organisationId, [...organisationIds]),
+        isNotNull(suppliers.registrationNumber),
+        or(ilike(suppliers.name, pattern), ilike(suppliers.registrationNumber, pattern)),
+      ),
+    )
+    .groupBy(suppliers.registrationNumber)
+    .orderBy(sql`count(distinct ${suppliers.organisationId}) desc`, sql`min(${suppliers.name})`)
+    .limit(limit);
+  return rows.map((r) => ({ registrationNumber: r.registrationNumber, names: [...r.names].sort((a, b) => a.localeCompare(b, 'nl')).slice(0, 5), organisations: Number(r.organisations) }));
 }

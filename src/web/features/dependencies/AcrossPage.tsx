@@ -1,4 +1,4 @@
-import { Alert, Heading2, Heading3, Heading4, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Button, Heading2, Heading3, Heading4, Paragraph } from '@utrecht/component-library-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
@@ -9,8 +9,8 @@ import { SubmitButtons } from '../../shared/SubmitButtons';
 import { TextField } from '../../shared/TextField';
 import { can, useCurrentOrganisation } from '../../shared/organisation';
 import type { OrganisationDetail } from '../../shared/organisation';
-import { acrossKey, DEPENDENCY_PERMISSIONS, fetchAcross } from './api';
-import type { Across } from './api';
+import { acrossKey, DEPENDENCY_PERMISSIONS, fetchAcross, searchAcrossSuppliers } from './api';
+import type { Across, AcrossSupplier } from './api';
 import { ProcessTable } from './CascadePage';
 import { DependenciesSubpage } from './DependenciesSubpage';
 import type { GraphEdgeSpec, GraphNodeSpec } from './graph/DependencyGraph';
@@ -45,11 +45,64 @@ export function AcrossPage() {
 
   return (
     <DependenciesSubpage title={t('dependencies.across.title')} intro={t('dependencies.across.intro', { count: organisation.connected.filter((o) => o.kind === 'gemeente').length })} allowed={allowed}>
+      <SupplierFinder org={organisation.slug} onChoose={(number) => setParams({ kvk: number, hours: String(hours) })} />
       <AcrossForm key={params.toString()} initialKvk={kvk} initialHours={rawHours ?? String(DEFAULT_OUTAGE_HOURS)} onSubmit={(number, outage) => setParams({ kvk: number, hours: String(outage) })} />
       {across.isPending && kvk ? <Loading /> : null}
       <ProblemAlert error={across.error} />
       {across.data && kvk ? <AcrossResult key={`${kvk}-${hours}`} across={across.data} /> : null}
     </DependenciesSubpage>
+  );
+}
+
+/** Finds a supplier of the connected gemeenten by name or KvK number; choosing one fills in its number. */
+function SupplierFinder({ org, onChoose }: { org: string; onChoose: (registrationNumber: string) => void }) {
+  const { t } = useDependencyLabels();
+  const [text, setText] = useState('');
+  const [query, setQuery] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const found = useQuery({
+    queryKey: ['dependencies-across-suppliers', org, query],
+    queryFn: ({ signal }) => searchAcrossSuppliers(org, query, signal),
+    enabled: query.length >= 2,
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const q = text.trim();
+    if (q.length < 2) {
+      setError(t('dependencies.across.findTooShort'));
+      document.getElementById('across-find')?.focus();
+      return;
+    }
+    setError(undefined);
+    setQuery(q);
+  };
+  const items: AcrossSupplier[] = found.data?.items ?? [];
+  return (
+    <section className="wb-section" aria-labelledby="across-find-heading">
+      <Heading2 id="across-find-heading">{t('dependencies.across.findTitle')}</Heading2>
+      <form onSubmit={submit} noValidate aria-label={t('dependencies.across.findTitle')}>
+        <TextField id="across-find" label={t('dependencies.across.find')} description={t('dependencies.across.findDescription')} value={text} onChange={setText} autoComplete="off" error={error} />
+        <SubmitButtons label={t('dependencies.across.findSubmit')} pending={found.isFetching} />
+      </form>
+      <ProblemAlert error={found.error} />
+      {found.data ? (
+        <div role="status">
+          {items.length === 0 ? (
+            <Paragraph>{t('dependencies.across.findNone', { q: query, count: found.data.linkedGemeenten })}</Paragraph>
+          ) : (
+            <ul className="wb-plain-list">
+              {items.map((item) => (
+                <li key={item.registrationNumber}>
+                  <Button type="button" appearance="secondary-action-button" onClick={() => onChoose(item.registrationNumber)}>
+                    {t('dependencies.across.findChoose', { names: item.names.join(' / '), kvk: item.registrationNumber, count: item.organisations })}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ) : null}
+    </section>
   );
 }
 

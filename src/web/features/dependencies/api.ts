@@ -125,6 +125,15 @@ export const fetchCascade = (org: string, nodeId: string, hours: number, signal?
 export const fetchConcentration = (org: string, limit: number, signal?: AbortSignal) =>
   get<{ items: ConcentrationItem[] }>(`${base(org)}/concentration?${new URLSearchParams({ limit: String(limit) })}`, signal);
 
+export interface AcrossSupplier {
+  registrationNumber: string;
+  names: string[];
+  organisations: number;
+}
+
+export const searchAcrossSuppliers = (org: string, q: string, signal?: AbortSignal) =>
+  get<{ linkedGemeenten: number; items: AcrossSupplier[] }>(`${base(org)}/cascade/across/suppliers?${new URLSearchParams({ q })}`, signal);
+
 export const fetchAcross = (org: string, registrationNumber: string, hours: number, signal?: AbortSignal) =>
   get<Across>(`${base(org)}/cascade/across?${new URLSearchParams({ registrationNumber, outageHours: String(hours) })}`, signal);
 
