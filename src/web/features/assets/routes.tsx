@@ -1,18 +1,16 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../app/lazyPage';
 import type { TFunction } from 'i18next';
 import { can } from '../../shared/organisation';
 import type { OrganisationDetail } from '../../shared/organisation';
 import { ASSET_PERMISSIONS } from './api';
-import { AssetImportPage } from './AssetImportPage';
-import { AssetPage, NewAssetPage } from './AssetPages';
-import { AssetsPage } from './AssetsPage';
 
 /** Routes of this feature, relative to /o/:org (mounted by app/router.tsx). */
 export const assetsRoutes: RouteObject[] = [
-  { path: 'assets', element: <AssetsPage /> },
-  { path: 'assets/new', element: <NewAssetPage /> },
-  { path: 'assets/import', element: <AssetImportPage /> },
-  { path: 'assets/:assetId', element: <AssetPage /> },
+  { path: 'assets', ...lazyPage(() => import('./AssetsPage'), 'AssetsPage') },
+  { path: 'assets/new', ...lazyPage(() => import('./AssetPages'), 'NewAssetPage') },
+  { path: 'assets/import', ...lazyPage(() => import('./AssetImportPage'), 'AssetImportPage') },
+  { path: 'assets/:assetId', ...lazyPage(() => import('./AssetPages'), 'AssetPage') },
 ];
 
 /** Sub-pages for the side navigation, filtered by the user's permissions. */

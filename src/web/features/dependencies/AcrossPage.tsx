@@ -7,9 +7,8 @@ import { Loading } from '../../shared/Loading';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { SubmitButtons } from '../../shared/SubmitButtons';
 import { TextField } from '../../shared/TextField';
-import { can, useCurrentOrganisation } from '../../shared/organisation';
-import type { OrganisationDetail } from '../../shared/organisation';
-import { acrossKey, DEPENDENCY_PERMISSIONS, fetchAcross, searchAcrossSuppliers } from './api';
+import { useCurrentOrganisation } from '../../shared/organisation';
+import { acrossKey, canLookAcross, fetchAcross, searchAcrossSuppliers } from './api';
 import type { Across, AcrossSupplier } from './api';
 import { ProcessTable } from './CascadePage';
 import { DependenciesSubpage } from './DependenciesSubpage';
@@ -19,10 +18,6 @@ import { isExceeded, sentences, useDependencyLabels } from './labels';
 import type { DependencyLabels } from './labels';
 import { DEFAULT_OUTAGE_HOURS, parseHours } from './paths';
 
-/** Organisations that look across their connected gemeenten (the API allows a CSIRT and a veiligheidsregio). */
-export function canLookAcross(organisation: OrganisationDetail | undefined): boolean {
-  return Boolean(organisation && (organisation.kind === 'csirt' || organisation.kind === 'veiligheidsregio') && can(organisation, DEPENDENCY_PERMISSIONS.overview));
-}
 
 /**
  * /o/:org/assets/across?kvk=<registration number>&hours=<n> — for a CSIRT: "this supplier fails — which

@@ -1,4 +1,6 @@
 import { del, get, isApiError, post, seg } from '../../app/api';
+import { can } from '../../shared/organisation';
+import type { OrganisationDetail } from '../../shared/organisation';
 
 /*
  * The dependency graph API (/organisations/{org}/dependencies, /cascade, /concentration,
@@ -171,4 +173,9 @@ export function nodePath(org: string, node: { type: NodeType; id: string }): str
   if (node.type === 'supplier') return `${root}/suppliers/${seg(node.id)}`;
   if (node.type === 'joint_arrangement') return `${root}/joint-arrangements/${seg(node.id)}`;
   return `${root}/${seg(node.id)}`;
+}
+
+/** Organisations that look across their connected gemeenten (the API allows a CSIRT and a veiligheidsregio). */
+export function canLookAcross(organisation: OrganisationDetail | undefined): boolean {
+  return Boolean(organisation && (organisation.kind === 'csirt' || organisation.kind === 'veiligheidsregio') && can(organisation, DEPENDENCY_PERMISSIONS.overview));
 }

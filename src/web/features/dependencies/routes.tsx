@@ -1,11 +1,9 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../app/lazyPage';
 import type { TFunction } from 'i18next';
 import { can } from '../../shared/organisation';
 import type { OrganisationDetail } from '../../shared/organisation';
-import { AcrossPage, canLookAcross } from './AcrossPage';
-import { DEPENDENCY_PERMISSIONS } from './api';
-import { CascadePage } from './CascadePage';
-import { ConcentrationPage } from './ConcentrationPage';
+import { canLookAcross, DEPENDENCY_PERMISSIONS } from './api';
 
 /**
  * Routes of this feature, relative to /o/:org (mounted by app/router.tsx):
@@ -14,9 +12,9 @@ import { ConcentrationPage } from './ConcentrationPage';
  *   assets/across          CSIRT / veiligheidsregio: one supplier's outage across the connected gemeenten (?kvk=&hours=)
  */
 export const dependenciesRoutes: RouteObject[] = [
-  { path: 'assets/cascade', element: <CascadePage /> },
-  { path: 'assets/concentration', element: <ConcentrationPage /> },
-  { path: 'assets/across', element: <AcrossPage /> },
+  { path: 'assets/cascade', ...lazyPage(() => import('./CascadePage'), 'CascadePage') },
+  { path: 'assets/concentration', ...lazyPage(() => import('./ConcentrationPage'), 'ConcentrationPage') },
+  { path: 'assets/across', ...lazyPage(() => import('./AcrossPage'), 'AcrossPage') },
 ];
 
 /** Sub-pages for the side navigation, filtered by the user's permissions. */

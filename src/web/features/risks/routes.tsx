@@ -1,13 +1,9 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../app/lazyPage';
 import type { TFunction } from 'i18next';
 import { can } from '../../shared/organisation';
 import type { OrganisationDetail } from '../../shared/organisation';
 import { PERMISSIONS } from './api';
-import { DpiaPage, DpiasPage, NewDpiaPage } from './DpiaPages';
-import { MatrixPage } from './MatrixPage';
-import { OverviewPage } from './OverviewPage';
-import { RegisterPage } from './RegisterPage';
-import { NewRiskPage, RiskPage } from './RiskPages';
 
 /**
  * Routes of this feature, relative to /o/:org (mounted by app/router.tsx):
@@ -18,14 +14,14 @@ import { NewRiskPage, RiskPage } from './RiskPages';
  *   risicos/dpia[/new|/:dpiaId]   DPIA records and privacy risks from them
  */
 export const risksRoutes: RouteObject[] = [
-  { path: 'risicos', element: <RegisterPage /> },
-  { path: 'risicos/overzicht', element: <OverviewPage /> },
-  { path: 'risicos/new', element: <NewRiskPage /> },
-  { path: 'risicos/matrix', element: <MatrixPage /> },
-  { path: 'risicos/dpia', element: <DpiasPage /> },
-  { path: 'risicos/dpia/new', element: <NewDpiaPage /> },
-  { path: 'risicos/dpia/:dpiaId', element: <DpiaPage /> },
-  { path: 'risicos/:riskId', element: <RiskPage /> },
+  { path: 'risicos', ...lazyPage(() => import('./RegisterPage'), 'RegisterPage') },
+  { path: 'risicos/overzicht', ...lazyPage(() => import('./OverviewPage'), 'OverviewPage') },
+  { path: 'risicos/new', ...lazyPage(() => import('./RiskPages'), 'NewRiskPage') },
+  { path: 'risicos/matrix', ...lazyPage(() => import('./MatrixPage'), 'MatrixPage') },
+  { path: 'risicos/dpia', ...lazyPage(() => import('./DpiaPages'), 'DpiasPage') },
+  { path: 'risicos/dpia/new', ...lazyPage(() => import('./DpiaPages'), 'NewDpiaPage') },
+  { path: 'risicos/dpia/:dpiaId', ...lazyPage(() => import('./DpiaPages'), 'DpiaPage') },
+  { path: 'risicos/:riskId', ...lazyPage(() => import('./RiskPages'), 'RiskPage') },
 ];
 
 /** Sub-pages for the side navigation, filtered by the user's permissions. */

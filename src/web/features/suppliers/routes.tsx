@@ -1,15 +1,10 @@
 import { Navigate, useParams } from 'react-router';
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../app/lazyPage';
 import type { TFunction } from 'i18next';
 import { can } from '../../shared/organisation';
 import type { OrganisationDetail } from '../../shared/organisation';
 import { SUPPLIER_PERMISSIONS } from './api';
-import { ArrangementPage, NewArrangementPage } from './ArrangementPages';
-import { ArrangementsPage } from './ArrangementsPage';
-import { HighRiskCountriesPage } from './HighRiskCountriesPage';
-import { SharedStatusPage } from './SharedStatusPage';
-import { NewSupplierPage, SupplierPage } from './SupplierPages';
-import { SuppliersPage } from './SuppliersPage';
 
 /** Links in inbox notices (suppliers/:id#…) lead to the supplier's page under assets. */
 function SupplierRedirect() {
@@ -25,15 +20,15 @@ function SupplierRedirect() {
  *   assets/high-risk-countries                               the installation's list (installation admins change it)
  */
 export const suppliersRoutes: RouteObject[] = [
-  { path: 'assets/suppliers', element: <SuppliersPage /> },
-  { path: 'assets/suppliers/new', element: <NewSupplierPage /> },
-  { path: 'assets/suppliers/:supplierId', element: <SupplierPage /> },
+  { path: 'assets/suppliers', ...lazyPage(() => import('./SuppliersPage'), 'SuppliersPage') },
+  { path: 'assets/suppliers/new', ...lazyPage(() => import('./SupplierPages'), 'NewSupplierPage') },
+  { path: 'assets/suppliers/:supplierId', ...lazyPage(() => import('./SupplierPages'), 'SupplierPage') },
   { path: 'suppliers/:supplierId', element: <SupplierRedirect /> },
-  { path: 'assets/joint-arrangements', element: <ArrangementsPage /> },
-  { path: 'assets/joint-arrangements/new', element: <NewArrangementPage /> },
-  { path: 'assets/joint-arrangements/:arrangementId', element: <ArrangementPage /> },
-  { path: 'assets/shared-status', element: <SharedStatusPage /> },
-  { path: 'assets/high-risk-countries', element: <HighRiskCountriesPage /> },
+  { path: 'assets/joint-arrangements', ...lazyPage(() => import('./ArrangementsPage'), 'ArrangementsPage') },
+  { path: 'assets/joint-arrangements/new', ...lazyPage(() => import('./ArrangementPages'), 'NewArrangementPage') },
+  { path: 'assets/joint-arrangements/:arrangementId', ...lazyPage(() => import('./ArrangementPages'), 'ArrangementPage') },
+  { path: 'assets/shared-status', ...lazyPage(() => import('./SharedStatusPage'), 'SharedStatusPage') },
+  { path: 'assets/high-risk-countries', ...lazyPage(() => import('./HighRiskCountriesPage'), 'HighRiskCountriesPage') },
 ];
 
 /** Sub-pages for the side navigation, filtered by the user's permissions. */
