@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { systemTx, type Database, type Executor } from '../../core/db/client.js';
+import type { Database, Executor } from '../../core/db/client.js';
 import { rowsOf } from '../../core/db/rows.js';
 import { addDays, localDate } from '../../../shared/dates.js';
 import { notify, recipients, type Notice } from '../inbox/notify.js';
+import { runReminders, unsentReminders } from '../inbox/reminders.js';
 import { REVIEW_SOON_DAYS } from './manage-risks.js';
 import { ACCEPTANCE_SOON_DAYS } from './overview.js';
 
@@ -85,18 +86,8 @@ async function candidates(tx: Executor, org: { id: string; slug: string }, today
 
 /** The reminders due today in one organisation, in one (system) transaction; see sendRiskReminders. */
 export async function remindOrganisation(tx: Executor, org: { id: string; slug: string }, today: string) {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`risks.reminders:${org.id}`}, 0))`);
-  const due = await candidates(tx, org, today);
-  if (!due.length) return { reminders: 0, notices: 0 };
-  const ids = [...new Set(due.map((d) => d.notice.subjectId!))];
-  const sent = new Set(
-    rowsOf<{ key: string }>(
-      await tx.execute(sql`
-        select n.kind || '|' || n.subject_id || '|' || split_part(n.link, '#', 2) as key from notifications n
-        where n.organisation_id = ${org.id} and n.subject_id = any(${`{${ids.join(',')}}`}::uuid[]) and n.kind like 'risk\\_%'`),
-    ).map((r) => r.key),
-  );
-  const fresh = due.filter((d) => !sent.has(`${d.notice.kind}|${d.notice.subjectId}|${d.marker}`));
+  const fresh = await unsentReminders(tx, 'risks.reminders', org.id, 'risk\\_%', await candidates(tx, org, today));
+  if (!fresh.length) return { reminders: 0, notices: 0 };
   let cisos: string[] | null = null;
   let notices = 0;
   let reminders = 0;
@@ -112,18 +103,5 @@ export async function remindOrganisation(tx: Executor, org: { id: string; slug: 
 
 /** Runs the reminders for every organisation that has open risks. `today` is injectable for tests. */
 export async function sendRiskReminders(database: Database, today = localDate()) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(`${today}T00:00:00Z`))) throw new Error(`sendRiskReminders: not a date: ${today}`);
-  const orgs = await systemTx(database, async (tx) =>
-    rowsOf<{ id: string; slug: string }>(
-      await tx.execute(sql`select o.id, o.slug from organisations o where exists (select 1 from risks r where r.organisation_id = o.id and r.status = 'open') order by o.slug`),
-    ),
-  );
-  let notices = 0;
-  let reminders = 0;
-  for (const org of orgs) {
-    const r = await systemTx(database, (tx) => remindOrganisation(tx, org, today));
-    notices += r.notices;
-    reminders += r.reminders;
-  }
-  return { organisations: orgs.length, reminders, notices };
+  return runReminders(database, 'risks.reminders', today, sql`select o.id, o.slug from organisations o where exists (select 1 from risks r where r.organisation_id = o.id and r.status = 'open') order by o.slug`, remindOrganisation);
 }
