@@ -5,7 +5,8 @@
  * audit chains into a FRESH database (a temp PGlite folder, or a new database on the given server
  * that is dropped again at the end), starts the real app on 127.0.0.1 and measures API latency over
  * real HTTP. Loopback only; bounded in requests and time. The compliance part of issue #4 lives in
- * compliance.ts; `npm run bench -- --only compliance` (or `--only foundation`) runs one part.
+ * compliance.ts, the assets/suppliers/dependencies/risks part of issue #5 in assets.ts;
+ * `npm run bench -- --only compliance` (or `--only foundation`, `--only assets`) runs one part.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import { hashPassword } from '../src/server/core/auth/passwords.js';
 import { AuditLog } from '../src/server/core/audit/audit.js';
 import { f2, freshTarget, login, measure, ms, pad, PASSWORD, start, table, type Measurement } from './common.js';
 import { complianceSummary, generateCompliance, measureCompliance, verdict, type ComplianceWorld } from './compliance.js';
+import { assetsSummary, generateAssets, measureAssets, verdict as assetsVerdict, type AssetsWorld } from './assets.js';
 
 const GEMEENTEN = 342;
 const REGIONS = 25;
@@ -140,11 +142,11 @@ export async function generate(database: Database): Promise<World> {
   };
 }
 
-type Part = 'foundation' | 'compliance';
+type Part = 'foundation' | 'compliance' | 'assets';
 
-/** `npm run bench -- --only compliance` (or `--only foundation`); both by default. */
+/** `npm run bench -- --only compliance` (or `--only foundation`, `--only assets`, comma-separated); all by default. */
 function parts(argv: string[]): Set<Part> {
-  const all: Part[] = ['foundation', 'compliance'];
+  const all: Part[] = ['foundation', 'compliance', 'assets'];
   const i = argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
   if (i < 0) return new Set(all);
   const value = argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
@@ -169,6 +171,11 @@ async function main() {
     if (only.has('compliance')) {
       cw = await generateCompliance(database);
       for (const line of complianceSummary(cw)) console.log(`bench: ${line}`);
+    }
+    let aw: AssetsWorld | undefined;
+    if (only.has('assets')) {
+      aw = await generateAssets(database, world.adminSlug);
+      for (const line of assetsSummary(aw)) console.log(`bench: ${line}`);
     }
     await database.close();
 
@@ -258,6 +265,31 @@ async function main() {
       ]);
       for (const n of notes) console.log(`bench: ${n}`);
       if (!pgTarget) console.log('\nNote: the compliance targets apply to PostgreSQL; run with DATABASE_URL=postgres://… for the verdict.');
+    }
+
+    if (aw) {
+      const loadBefore = os.loadavg();
+      const { results, notes } = await measureAssets(base, aw);
+      const loadAfter = os.loadavg();
+      notes.push(`machine load average (1 min) before/after the asset measurements: ${loadBefore[0].toFixed(2)} / ${loadAfter[0].toFixed(2)} on ${os.cpus().length} CPUs (other load inflates p95 and max)`);
+      console.log('\nAssets, suppliers, dependencies and risks (issue #5): target = p95, limit = never worse (max)');
+      table([
+        ['name', 'n', 'p50 ms', 'p95 ms', 'max ms', 'server p50/p95 ms', 'target', 'limit', 'verdict'],
+        ...results.map((r) => [
+          r.label,
+          String(r.n),
+          f2(r.p50),
+          f2(r.p95),
+          f2(r.max),
+          `${f2(r.server.p50)} / ${f2(r.server.p95)}`,
+          r.target === undefined ? '' : `≤ ${r.target} ms`,
+          r.limit === undefined ? '' : `≤ ${r.limit} ms`,
+          pgTarget || r.target === undefined ? assetsVerdict(r) : `${assetsVerdict(r)} (PG target)`,
+        ]),
+        ['assets data load (set-based SQL + VACUUM ANALYZE)', '1', '', '', f2(aw.ms), '', '', '', ''],
+      ]);
+      for (const n of notes) console.log(`bench: ${n}`);
+      if (!pgTarget) console.log('\nNote: the asset targets apply to PostgreSQL; run with DATABASE_URL=postgres://… for the verdict.');
     }
   } finally {
     if (running) {

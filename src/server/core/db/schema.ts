@@ -847,7 +847,7 @@ export const riskMatrices = pgTable('risk_matrices', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** Threats: installation-wide catalog (catalogs/threats.json), read-only for organisations. */
+/** Threats: installation-wide catalog (catalogs/threats/threats.json), read-only for organisations. */
 export const threats = pgTable('threats', {
   id: text('id').primaryKey(),
   name: jsonb('name').notNull(), // { nl, en }

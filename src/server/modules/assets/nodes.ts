@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../core/db/client.js';
 import { assets } from '../../core/db/schema.js';
 import { uuidArray } from '../../core/db/rows.js';
@@ -38,4 +38,15 @@ export async function assetNodes(tx: Executor, organisationId: string | readonly
       ),
     );
   return rows.map((r) => ({ ...r, type: 'asset' as const }));
+}
+
+/**
+ * The processes of the given organisations as an SQL subquery with the columns organisation_id, id,
+ * name, criticality, rto_hours and mtd_hours. For the CSIRT view across gemeenten, which joins them
+ * with the dependency graph's maintained reach in one statement (~25,000 processes nationally: a
+ * label query by id list plus a second round trip costs more than the rest of the request).
+ */
+export function processNodesQuery(organisationIds: readonly string[]): SQL {
+  return sql`select organisation_id, id, name, criticality, rto_hours, mtd_hours from assets
+             where organisation_id = any(${uuidArray(organisationIds)}::uuid[]) and kind = 'proces'`;
 }

@@ -1,13 +1,12 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../../core/db/client.js';
 import type { OrgContext } from '../../core/http/pipeline.js';
-import { organisationLinks, organisations } from '../../core/db/schema.js';
-import { forbidden } from '../../core/http/problem.js';
 import { suppliersByRegistration } from '../suppliers/nodes.js';
-import { labelAssets } from './graph-nodes.js';
-import { uuidArray } from '../../core/db/rows.js';
-import { reachDependants } from './traverse.js';
-import { affectedProcesses, STATUS_RANK, worstStatus } from './cascade.js';
+import { linkedGemeenten } from './linked-gemeenten.js';
+import { processNodesQuery } from '../assets/nodes.js';
+import { rowsOf, uuidArray } from '../../core/db/rows.js';
+import type { GraphNode } from './graph-nodes.js';
+import { affectedProcesses, byDutchName, STATUS_RANK, worstStatus } from './cascade.js';
 
 /**
  * The CSIRT's (or veiligheidsregio's) view: "this supplier fails for n hours — which gemeenten and
@@ -18,21 +17,15 @@ import { affectedProcesses, STATUS_RANK, worstStatus } from './cascade.js';
  * gemeenten's rows, and one tenant transaction per gemeente would cost hundreds of round trips). The set
  * of gemeenten is computed first from organisation_links; every later query gets exactly those
  * organisation ids as an explicit filter (suppliersByRegistration: organisation_id in the set; the
- * traversal: each walk confined to its own gemeente's edges; labels: per gemeente id). Nothing else
+ * processes: of those gemeenten only, each looked up in its own gemeente's reach). Nothing else
  * leaves the gemeenten: names of processes and their RTO/MTD, which a CSIRT needs to act.
  *
- * Queries: linked gemeenten (1), suppliers (1), traversal (1, all gemeenten at once), labels of the
- * reached assets (1, over the affected gemeenten).
+ * Queries: linked gemeenten (1), suppliers (1), and the affected processes with their depth (1, all
+ * gemeenten at once: the processes joined with the maintained reach of the suppliers, table
+ * dependency_reach of migration 0017). Nationally (342 gemeenten, ~24,000 processes) it takes ~0.1 s.
  */
 export async function cascadeAcross(tx: Tx, viewer: OrgContext, q: { registrationNumber: string; outageHours: number }) {
-  if (viewer.kind !== 'csirt' && viewer.kind !== 'veiligheidsregio')
-    throw forbidden('Dit overzicht is er voor een CSIRT of veiligheidsregio, over de gemeenten die bij haar zijn aangesloten.');
-  const linked = await tx
-    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
-    .from(organisationLinks)
-    .innerJoin(organisations, eq(organisations.id, organisationLinks.organisationId))
-    .where(and(eq(organisationLinks.targetId, viewer.id), eq(organisations.kind, 'gemeente')))
-    .orderBy(asc(organisations.name));
+  const linked = await linkedGemeenten(tx, viewer);
   const base = { registrationNumber: q.registrationNumber, outageHours: q.outageHours, linkedGemeenten: linked.length };
   const found = await suppliersByRegistration(
     tx,
@@ -41,42 +34,49 @@ export async function cascadeAcross(tx: Tx, viewer: OrgContext, q: { registratio
   );
   if (found.length === 0) return { ...base, items: [] };
 
-  const { rows } = await reachDependants(
-    tx,
-    sql`select s.org, s.org, array_agg(s.id)
+  // One statement: the processes of the gemeenten that have the supplier (the assets module's query),
+  // each looked up in the maintained reach of that gemeente's found suppliers (dependency_reach, an
+  // index-only lookup per process; no walk per request), at its shortest depth from any of them. One row
+  // per gemeente with its processes as JSON: parsing ~25,000 rows costs several times more.
+  await tx.execute(sql`set local jit = off`);
+  const rows = rowsOf<{ org: string; packed: string }>(
+    await tx.execute(sql`
+      select p.organisation_id as org,
+             json_agg(json_build_array(p.id, p.name, p.criticality, p.rto_hours, p.mtd_hours, d.depth))::text as packed
+      from (${processNodesQuery([...new Set(found.map((f) => f.organisationId))])}) p
+      join (
+        select s.org, array_agg(s.id) as ids
         from unnest(${uuidArray(found.map((f) => f.organisationId))}::uuid[], ${uuidArray(found.map((f) => f.id))}::uuid[]) as s(org, id)
-        group by s.org`,
+        group by s.org
+      ) s on s.org = p.organisation_id
+      cross join lateral (
+        select min(r.depth) as depth from dependency_reach r
+        where r.organisation_id = p.organisation_id and r.source_id = any(s.ids) and r.node_id = p.id
+      ) d
+      where d.depth is not null
+      group by p.organisation_id`),
   );
-  const reachedByOrg = new Map<string, { id: string; depth: number }[]>();
-  for (const r of rows) {
-    if (r.type !== 'asset') continue;
-    const list = reachedByOrg.get(r.organisationId) ?? [];
-    list.push({ id: r.id, depth: r.depth });
-    reachedByOrg.set(r.organisationId, list);
+  const byOrg = new Map<string, { node: GraphNode; depth: number }[]>();
+  for (const { org, packed } of rows) {
+    byOrg.set(org, (JSON.parse(packed) as [string, string, string | null, number | null, number | null, number][]).map(([id, name, criticality, rto, mtd, depth]) => ({
+      node: { id, type: 'asset' as const, kind: 'proces', name, criticality, rtoHours: rto == null ? null : Number(rto), mtdHours: mtd == null ? null : Number(mtd), registrationNumber: null, highRisk: false },
+      depth,
+    })));
   }
-
-  // labels of every reached asset in one query over the affected gemeenten; ids are per-gemeente walks
-  const labels = await labelAssets(
-    tx,
-    [...reachedByOrg.keys()],
-    [...reachedByOrg.values()].flatMap((list) => list.map((r) => r.id)),
-  );
+  const suppliersOf = new Map<string, { id: string; name: string }[]>();
+  for (const f of found) suppliersOf.set(f.organisationId, [...(suppliersOf.get(f.organisationId) ?? []), { id: f.id, name: f.name }]);
   const items = [];
   for (const g of linked) {
-    const suppliers = found.filter((f) => f.organisationId === g.id).map((f) => ({ id: f.id, name: f.name }));
-    if (suppliers.length === 0) continue;
-    const reached = reachedByOrg.get(g.id) ?? [];
-    const processes = affectedProcesses(
-      reached.flatMap((r) => (labels.has(r.id) ? [{ node: labels.get(r.id)!, depth: r.depth }] : [])),
-      q.outageHours,
-    );
-    items.push({ organisation: { slug: g.slug, name: g.name }, suppliers, affectedProcesses: processes.length, worstStatus: worstStatus(processes), processes });
+    const suppliers = suppliersOf.get(g.id);
+    if (!suppliers) continue;
+    const affected = affectedProcesses(byOrg.get(g.id) ?? [], q.outageHours);
+    items.push({ organisation: { slug: g.slug, name: g.name }, suppliers, affectedProcesses: affected.length, worstStatus: worstStatus(affected), processes: affected });
   }
   items.sort(
     (a, b) =>
       (a.worstStatus ? STATUS_RANK[a.worstStatus] : 9) - (b.worstStatus ? STATUS_RANK[b.worstStatus] : 9) ||
       b.affectedProcesses - a.affectedProcesses ||
-      a.organisation.name.localeCompare(b.organisation.name, 'nl'),
+      byDutchName(a.organisation.name, b.organisation.name),
   );
   return { ...base, items };
 }

@@ -3,7 +3,10 @@ import type { Tx } from '../../core/db/client.js';
 import { rowsOf } from '../../core/db/rows.js';
 import type { NodeType } from './dependants.js';
 
-/** How far a cascade is followed. Deeper chains are cut off and reported as truncated. */
+/**
+ * How far a cascade is followed. Deeper chains are cut off and reported as truncated. The maintained
+ * reach of suppliers (table dependency_reach, migration 0017) uses the same limit in SQL.
+ */
 export const MAX_DEPTH = 25;
 
 export interface Reached {
@@ -63,4 +66,23 @@ export async function reachDependants(tx: Tx, starts: SQL): Promise<{ rows: Reac
     else rows.push({ key: r.key, organisationId: r.org, depth, id: r.id, type: r.type as NodeType, parent: r.parent });
   }
   return { rows, truncated };
+}
+
+/** Per supplier of the organisation that something depends on: how many nodes depend on it, and which assets. */
+export async function supplierDependants(tx: Tx, organisationId: string): Promise<{ supplierId: string; dependants: number; assets: string[] }[]> {
+  const rows = rowsOf<{ source_id: string; dependants: number; assets: string[] | string | null }>(
+    await tx.execute(sql`
+      select r.source_id, count(*)::int as dependants, array_agg(r.node_id) filter (where r.node_type = 'asset') as assets
+      from dependency_reach r where r.organisation_id = ${organisationId}
+      group by r.source_id`),
+  );
+  return rows.map((r) => ({ supplierId: r.source_id, dependants: Number(r.dependants), assets: uuids(r.assets) }));
+}
+
+/** A uuid[] column: node-postgres parses it to an array; PGlite may hand over the text form. */
+function uuids(v: string[] | string | null): string[] {
+  if (v == null) return [];
+  if (Array.isArray(v)) return v;
+  const inner = v.replace(/^\{|\}$/g, '');
+  return inner ? inner.split(',') : [];
 }
