@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Three kinds of tests: unit (no database), integration (HTTP API on a real database; run once on
@@ -6,6 +7,9 @@ const integration = ['src/**/*.int.test.ts', 'tests/integration/**/*.test.ts'];
 
 export default defineConfig({
   test: {
+    // Vitest's default leaves one CPU free, which on a 2-CPU machine runs every file one after the
+    // other; the integration tests on PostgreSQL mostly wait on the server, so two workers overlap well.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       { test: { name: 'unit', include: ['src/**/*.unit.test.ts', 'catalogs/**/*.unit.test.ts'], environment: 'node' } },
       {
