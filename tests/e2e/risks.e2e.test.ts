@@ -43,7 +43,7 @@ describe('risk register', () => {
       await login(page, CISO);
       const main = page.getByRole('main');
 
-      // Demo data to link: an asset, a supplier and a measure that is not implemented yet (so the
+      // Demo data to link: an asset, a supplier and a measure still in status gepland (so the
       // residual risk stays at the inherent score and the bestuurder must accept it).
       const asset = (await apiGet<{ items: Named[] }>(page, `${ORG}/assets?limit=1`)).items[0];
       const supplier = (await apiGet<{ items: Named[] }>(page, `${ORG}/suppliers?limit=1`)).items[0];

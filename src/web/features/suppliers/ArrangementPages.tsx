@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { AppLink } from '../../shared/AppLink';
 import { FactList } from '../../shared/FactList';
 import { Loading } from '../../shared/Loading';
@@ -25,22 +25,17 @@ import {
   arrangementsKey,
   createArrangement,
   deleteArrangement,
-  dependantsOf,
   fetchArrangement,
   SUPPLIER_PERMISSIONS,
   updateArrangement,
 } from './api';
-import type { ArrangementInput, ArrangementKind, ArrangementSharedStatus, Dependant, JointArrangement } from './api';
+import type { ArrangementInput, ArrangementKind, ArrangementSharedStatus, JointArrangement } from './api';
 import { CouncilReport } from './ArrangementsPage';
-import type { ArrangementsNotice } from './ArrangementsPage';
-import { DependantsList } from './DependantsList';
 import { arrangementPath, arrangementsPath, SharedStatusBadge, useSupplierLabels } from './labels';
 import { formatPercentage } from './model';
 import { Subpage } from './Subpage';
-
-interface ArrangementNotice {
-  created?: boolean;
-}
+import { DeleteSection, useCreateAndOpen } from './RecordPageParts';
+import type { CreatedNotice } from './RecordPageParts';
 
 function useCrumbs() {
   const { t } = useTranslation();
@@ -52,16 +47,12 @@ function useCrumbs() {
 export function NewArrangementPage() {
   const { t } = useTranslation();
   const organisation = useCurrentOrganisation();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const slug = organisation.slug;
-  const mutation = useMutation({
-    mutationFn: (input: ArrangementInput) => createArrangement(slug, input),
-    onSuccess: async (arrangement) => {
-      queryClient.setQueryData(arrangementKey(slug, arrangement.id), arrangement);
-      await queryClient.invalidateQueries({ queryKey: arrangementsKey(slug) });
-      await navigate(arrangementPath(slug, arrangement.id), { state: { created: true } satisfies ArrangementNotice });
-    },
+  const mutation = useCreateAndOpen({
+    create: (input: ArrangementInput) => createArrangement(slug, input),
+    detailKey: (id) => arrangementKey(slug, id),
+    listKey: arrangementsKey(slug),
+    path: (id) => arrangementPath(slug, id),
   });
   return (
     <Subpage title={t('suppliers.arrangement.newTitle')} intro={t('suppliers.arrangement.newIntro')} crumbs={useCrumbs()} allowed={can(organisation, SUPPLIER_PERMISSIONS.manage)}>
@@ -99,7 +90,7 @@ function ArrangementView({ arrangementId }: { arrangementId: string }) {
   const canManage = can(organisation, SUPPLIER_PERMISSIONS.manage);
   const arrangement = useQuery({ queryKey: arrangementKey(slug, arrangementId), queryFn: ({ signal }) => fetchArrangement(slug, arrangementId, signal), enabled: canRead });
   const [saved, setSaved] = useState(false);
-  const created = Boolean((location.state as ArrangementNotice | null)?.created);
+  const created = Boolean((location.state as CreatedNotice | null)?.created);
   const data = arrangement.data;
   return (
     <Subpage title={data?.name ?? t('suppliers.arrangement.title')} crumbs={useCrumbs()} allowed={canRead}>
@@ -324,43 +315,20 @@ function EditArrangement({ slug, arrangement, onSaved, onChange }: { slug: strin
 
 function DeleteArrangement({ slug, arrangement }: { slug: string; arrangement: JointArrangement }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const [dependants, setDependants] = useState<Dependant[] | null>(null);
-  const mutation = useMutation({
-    mutationFn: (force: boolean) => deleteArrangement(slug, arrangement.id, force),
-    onSuccess: async () => {
-      const key = JSON.stringify(arrangementKey(slug, arrangement.id));
-      await queryClient.invalidateQueries({ queryKey: arrangementsKey(slug), predicate: (q) => JSON.stringify(q.queryKey) !== key });
-      await navigate(arrangementsPath(slug), { state: { deleted: arrangement.name } satisfies ArrangementsNotice });
-      queryClient.removeQueries({ queryKey: arrangementKey(slug, arrangement.id), exact: true });
-    },
-    onError: (error) => {
-      const list = dependantsOf(error);
-      if (list.length) setDependants(list);
-    },
-  });
-  const onDelete = () => {
-    if (!window.confirm(t('suppliers.arrangement.confirmDelete', { name: arrangement.name }))) return;
-    setDependants(null);
-    mutation.mutate(false);
-  };
   return (
-    <section aria-labelledby="delete-arrangement-heading" className="wb-section">
-      <Heading2 id="delete-arrangement-heading">{t('suppliers.arrangement.deleteTitle')}</Heading2>
-      <Paragraph>{t('suppliers.arrangement.deleteIntro')}</Paragraph>
-      {dependants ? (
-        <DependantsList dependants={dependants} busy={mutation.isPending} onForce={() => mutation.mutate(true)} onCancel={() => setDependants(null)} />
-      ) : (
-        <>
-          <ProblemAlert error={mutation.error} />
-          <ButtonGroup>
-            <Button type="button" appearance="secondary-action-button" hint="danger" busy={mutation.isPending} disabled={mutation.isPending} onClick={onDelete}>
-              {t('suppliers.arrangement.delete')}
-            </Button>
-          </ButtonGroup>
-        </>
-      )}
-    </section>
+    <DeleteSection
+      id="delete-arrangement"
+      name={arrangement.name}
+      texts={{
+        title: t('suppliers.arrangement.deleteTitle'),
+        intro: t('suppliers.arrangement.deleteIntro'),
+        button: t('suppliers.arrangement.delete'),
+        confirm: t('suppliers.arrangement.confirmDelete', { name: arrangement.name }),
+      }}
+      remove={(force) => deleteArrangement(slug, arrangement.id, force)}
+      detailKey={arrangementKey(slug, arrangement.id)}
+      listKey={arrangementsKey(slug)}
+      listPath={arrangementsPath(slug)}
+    />
   );
 }

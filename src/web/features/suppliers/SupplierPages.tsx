@@ -2,7 +2,7 @@ import { Alert, Button, ButtonGroup, Heading2, Paragraph, UnorderedList, Unorder
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { AppLink } from '../../shared/AppLink';
 import { FactList } from '../../shared/FactList';
 import { Loading } from '../../shared/Loading';
@@ -11,21 +11,17 @@ import { SuccessAlert } from '../../shared/SuccessAlert';
 import { can, useCurrentOrganisation } from '../../shared/organisation';
 import { NodeDependencies } from '../dependencies/NodeDependencies';
 import { LinkedRisks } from '../risks/LinkedRisks';
-import { createSupplier, deleteSupplier, dependantsOf, fetchSupplier, SUPPLIER_PERMISSIONS, supplierKey, suppliersKey, updateSupplier } from './api';
-import type { Dependant, Supplier, SupplierInput, WarningCode } from './api';
+import { createSupplier, deleteSupplier, fetchSupplier, SUPPLIER_PERMISSIONS, supplierKey, suppliersKey, updateSupplier } from './api';
+import type { Supplier, SupplierInput, WarningCode } from './api';
 import { endsSoon, today } from './model';
-import { DependantsList } from './DependantsList';
 import { CertificationStatusBadge, formatDay, highRiskCountriesPath, supplierPath, suppliersPath, useSupplierLabels, WarningBadge } from './labels';
 import { ProcurementSection } from './ProcurementSection';
 import { Subpage } from './Subpage';
+import { DeleteSection, useCreateAndOpen } from './RecordPageParts';
+import type { CreatedNotice } from './RecordPageParts';
 import { SubprocessorsSection } from './SubprocessorsSection';
 import { AgreementsSection, CertificationsSection, ContractsSection } from './SupplierParts';
 import { emptySupplier, SupplierForm, supplierValues } from './SupplierForm';
-import type { SuppliersNotice } from './SuppliersPage';
-
-interface SupplierNotice {
-  created?: boolean;
-}
 
 function useCrumbs() {
   const { t } = useTranslation();
@@ -37,17 +33,8 @@ function useCrumbs() {
 export function NewSupplierPage() {
   const { t } = useTranslation();
   const organisation = useCurrentOrganisation();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const slug = organisation.slug;
-  const mutation = useMutation({
-    mutationFn: (input: SupplierInput) => createSupplier(slug, input),
-    onSuccess: async (supplier) => {
-      queryClient.setQueryData(supplierKey(slug, supplier.id), supplier);
-      await queryClient.invalidateQueries({ queryKey: suppliersKey(slug) });
-      await navigate(supplierPath(slug, supplier.id), { state: { created: true } satisfies SupplierNotice });
-    },
-  });
+  const mutation = useCreateAndOpen({ create: (input: SupplierInput) => createSupplier(slug, input), detailKey: (id) => supplierKey(slug, id), listKey: suppliersKey(slug), path: (id) => supplierPath(slug, id) });
   return (
     <Subpage title={t('suppliers.new.title')} intro={t('suppliers.new.intro')} crumbs={useCrumbs()} allowed={can(organisation, SUPPLIER_PERMISSIONS.manage)}>
       <SupplierForm
@@ -84,7 +71,7 @@ function SupplierView({ supplierId }: { supplierId: string }) {
   const canManage = can(organisation, SUPPLIER_PERMISSIONS.manage);
   const supplier = useQuery({ queryKey: supplierKey(slug, supplierId), queryFn: ({ signal }) => fetchSupplier(slug, supplierId, signal), enabled: canRead });
   const [saved, setSaved] = useState(false);
-  const created = Boolean((location.state as SupplierNotice | null)?.created);
+  const created = Boolean((location.state as CreatedNotice | null)?.created);
   const data = supplier.data;
   return (
     <Subpage title={data?.name ?? t('suppliers.detail.title')} crumbs={useCrumbs()} allowed={canRead}>
@@ -252,43 +239,15 @@ function EditSupplier({ slug, supplier, onSaved, onChange }: { slug: string; sup
 
 function DeleteSupplier({ slug, supplier }: { slug: string; supplier: Supplier }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const [dependants, setDependants] = useState<Dependant[] | null>(null);
-  const mutation = useMutation({
-    mutationFn: (force: boolean) => deleteSupplier(slug, supplier.id, force),
-    onSuccess: async () => {
-      const key = JSON.stringify(supplierKey(slug, supplier.id));
-      await queryClient.invalidateQueries({ queryKey: suppliersKey(slug), predicate: (q) => JSON.stringify(q.queryKey) !== key });
-      await navigate(suppliersPath(slug), { state: { deleted: supplier.name } satisfies SuppliersNotice });
-      queryClient.removeQueries({ queryKey: supplierKey(slug, supplier.id), exact: true });
-    },
-    onError: (error) => {
-      const list = dependantsOf(error);
-      if (list.length) setDependants(list);
-    },
-  });
-  const onDelete = () => {
-    if (!window.confirm(t('suppliers.detail.confirmDelete', { name: supplier.name }))) return;
-    setDependants(null);
-    mutation.mutate(false);
-  };
   return (
-    <section aria-labelledby="delete-supplier-heading" className="wb-section">
-      <Heading2 id="delete-supplier-heading">{t('suppliers.detail.deleteTitle')}</Heading2>
-      <Paragraph>{t('suppliers.detail.deleteIntro')}</Paragraph>
-      {dependants ? (
-        <DependantsList dependants={dependants} busy={mutation.isPending} onForce={() => mutation.mutate(true)} onCancel={() => setDependants(null)} />
-      ) : (
-        <>
-          <ProblemAlert error={mutation.error} />
-          <ButtonGroup>
-            <Button type="button" appearance="secondary-action-button" hint="danger" busy={mutation.isPending} disabled={mutation.isPending} onClick={onDelete}>
-              {t('suppliers.detail.delete')}
-            </Button>
-          </ButtonGroup>
-        </>
-      )}
-    </section>
+    <DeleteSection
+      id="delete-supplier"
+      name={supplier.name}
+      texts={{ title: t('suppliers.detail.deleteTitle'), intro: t('suppliers.detail.deleteIntro'), button: t('suppliers.detail.delete'), confirm: t('suppliers.detail.confirmDelete', { name: supplier.name }) }}
+      remove={(force) => deleteSupplier(slug, supplier.id, force)}
+      detailKey={supplierKey(slug, supplier.id)}
+      listKey={suppliersKey(slug)}
+      listPath={suppliersPath(slug)}
+    />
   );
 }
