@@ -870,12 +870,30 @@ export async function measureAssets(base: string, aw: AssetsWorld): Promise<{ re
         const b = JSON.parse(text);
         acrossBytes = text.length;
         const processes = b.items.reduce((s: number, i: any) => s + i.affectedProcesses, 0);
+        const counted = b.items.reduce((s: number, i: any) => s + Object.values(i.statusCounts as Record<string, number>).reduce((x, y) => x + y, 0), 0);
+        if (counted !== processes) throw new Error(`across: status counts add up to ${counted}, not ${processes}`);
         if (b.items.length !== expect.acrossGemeenten || processes !== expect.acrossProcesses)
           throw new Error(`across: ${b.items.length} gemeenten, ${processes} processes; expected ${expect.acrossGemeenten}, ${expect.acrossProcesses}`);
       }
       return elapsed;
     })),
     target: 200,
+  });
+  // 5e. The analyst opens one gemeente of that answer: all of its affected processes.
+  results.push({
+    ...(await timeRuns(`5e. CSIRT: one gemeente's full list in that cascade: GET …/cascade/across?registrationNumber=…&gemeente=${slug}`, N_HEAVY, WARMUP_HEAVY, async (_i, measured) => {
+      const t0 = performance.now();
+      const res = await fetch(`${acrossUrl}&gemeente=${slug}`, { headers: { cookie: analist.cookie, accept: 'application/json' } });
+      const text = await res.text();
+      const elapsed = ms(t0);
+      if (res.status !== 200) throw new Error(`across one gemeente: ${res.status} ${text.slice(0, 300)}`);
+      if (!measured) {
+        const b = JSON.parse(text);
+        if (b.items.length !== 1 || b.items[0].processes.length !== b.items[0].affectedProcesses || b.items[0].affectedProcesses === 0)
+          throw new Error(`across one gemeente: ${b.items.length} items, ${b.items[0]?.processes.length} of ${b.items[0]?.affectedProcesses} processes`);
+      }
+      return elapsed;
+    })),
   });
   notes.push(
     `CSIRT cascade: ${expect.acrossGemeenten} gemeenten have the hosting party, ${expect.acrossGemeentenHit} lose processes, ${expect.acrossProcesses} processes in all ` +

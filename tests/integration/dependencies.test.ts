@@ -350,6 +350,30 @@ describe('CSIRT: one supplier failing across the connected gemeenten', () => {
     expect(r.body.items[0].processes.map((p: any) => p.name)).toEqual(['Paspoorten', 'Waterbeheer', 'Uitkeringen', 'Belastingen', 'Vergunningen']);
     expect(r.body.items[1].processes).toEqual([{ id: N.G_P, name: 'Afvalinzameling', criticality: 'hoog', rtoHours: 12, mtdHours: 48, depth: 2, status: 'rto_overschreden' }]);
     expect(JSON.stringify(r.body)).not.toContain('Beta-proces');
+    // at 30 h: Paspoorten (MTD 24) and Waterbeheer (MTD 8) past their MTD, Uitkeringen (RTO 24) past its RTO,
+    // Belastingen without an RTO, Vergunningen (RTO 48) within it
+    expect(r.body.items[0].statusCounts).toEqual({ mtd_overschreden: 2, rto_overschreden: 1, onbekend: 1, binnen_rto: 1 });
+    expect(r.body.items[1].statusCounts).toEqual({ mtd_overschreden: 0, rto_overschreden: 1, onbekend: 0, binnen_rto: 0 });
+
+    // the overview carries the worst few per gemeente; one gemeente on request comes with all of them
+    const worst = await analist.get('/api/v1/organisations/csirt/cascade/across?registrationNumber=12345678&outageHours=30&processesPerGemeente=2');
+    expect(worst.body.items.map((i: any) => [i.organisation.slug, i.affectedProcesses, i.processes.map((p: any) => p.name)])).toEqual([
+      ['alpha', 5, ['Paspoorten', 'Waterbeheer']],
+      ['gamma', 1, ['Afvalinzameling']],
+    ]);
+    const one = await analist.get('/api/v1/organisations/csirt/cascade/across?registrationNumber=12345678&outageHours=30&processesPerGemeente=2&gemeente=alpha');
+    expect(one.body).toMatchObject({ linkedGemeenten: 2 });
+    expect(one.body.items.map((i: any) => [i.organisation.slug, i.processes.length])).toEqual([['alpha', 5]]);
+    expect(one.body.items[0].processes).toEqual(r.body.items[0].processes);
+    // a gemeente that is not connected to this CSIRT answers nothing, like an unknown one
+    for (const slug of ['beta', 'no-such-gemeente']) {
+      const none = await analist.get(`/api/v1/organisations/csirt/cascade/across?registrationNumber=12345678&outageHours=30&gemeente=${slug}`);
+      expect(none.status).toBe(200);
+      expect(none.body.items).toEqual([]);
+    }
+    for (const bad of ['processesPerGemeente=-1', 'processesPerGemeente=1001', 'processesPerGemeente=2.5', 'gemeente=', 'unknown=1']) {
+      expect((await analist.get(`/api/v1/organisations/csirt/cascade/across?registrationNumber=12345678&outageHours=30&${bad}`)).status, bad).toBe(400);
+    }
 
     const other = await analist.get('/api/v1/organisations/csirt/cascade/across?registrationNumber=87654321&outageHours=1');
     expect(other.body.items.map((i: any) => [i.organisation.slug, i.affectedProcesses, i.worstStatus])).toEqual([['alpha', 1, 'onbekend']]);

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +44,7 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
   const pg = (await import('pg')).default;
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const pool = new pg.Pool({
+    Client: preparingClient(pg.Client),
     connectionString: url,
     max: opts.poolSize ?? 10,
     statement_timeout: opts.statementTimeoutMs,
@@ -65,6 +67,57 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
       await pool.end();
     },
   };
+}
+
+/** Named statements a connection keeps at most; past that, new texts run unnamed (nothing is ever evicted). */
+export const PREPARED_PER_CONNECTION = 500;
+
+/**
+ * A pg Client that turns every parameterised statement into a named prepared statement (name = hash of the
+ * text), so a connection parses and plans each statement once and PostgreSQL can switch to a generic plan:
+ * planning a list query with its row-level-security policies costs more than executing it. Statements that
+ * name themselves, simple-protocol text without parameters, and texts past the per-connection cap are left
+ * alone. See ADR 0019.
+ */
+function preparingClient(Base: typeof import('pg').Client): typeof import('pg').Client {
+  const textOf = (config: unknown) => (typeof config === 'string' ? config : typeof (config as { text?: unknown })?.text === 'string' ? (config as { text: string }).text : null);
+  const isBegin = (text: string | null) => text !== null && /^\s*begin\s*;?\s*$/i.test(text);
+  const BEGUN = { command: 'BEGIN', rowCount: null, rows: [], fields: [] };
+  return class PreparingClient extends Base {
+    #named = 0;
+    /** a BEGIN not sent yet: it travels with the next statement (one round trip less per transaction) */
+    #pendingBegin = false;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    override query(config: any, values?: any, callback?: any): any {
+      const text = textOf(config);
+      const params = Array.isArray(values) ? values : config?.values;
+      const promised = typeof values !== 'function' && typeof callback !== 'function' && !config?.submit;
+      if (promised && isBegin(text) && !this.#pendingBegin) {
+        this.#pendingBegin = true;
+        return Promise.resolve(BEGUN);
+      }
+      if (this.#pendingBegin) {
+        this.#pendingBegin = false;
+        if (promised && text !== null && !(Array.isArray(params) && params.length > 0) && !config?.rowMode) {
+          // simple protocol: "begin; <statement>" is one message; its answer is one result per statement
+          const merged = typeof config === 'string' ? `begin; ${config}` : { ...config, text: `begin; ${text}` };
+          return super.query(merged).then((r: unknown) => (Array.isArray(r) ? r[r.length - 1] : r));
+        }
+        return super.query('begin').then(() => this.query(config, values, callback));
+      }
+      // drizzle passes the parameters as the second argument, pool.query({ text, values }) in the config
+      if (config && typeof config === 'object' && typeof config.text === 'string' && !config.name && !config.submit && Array.isArray(params) && params.length > 0) {
+        const name = `w_${crypto.createHash('sha1').update(config.text).digest('base64url')}`;
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const parsed = (this as any).connection?.parsedStatements as Record<string, string> | undefined;
+        if (parsed?.[name] !== undefined || this.#named < PREPARED_PER_CONNECTION) {
+          if (parsed?.[name] === undefined) this.#named++;
+          return super.query({ ...config, name }, values, callback);
+        }
+      }
+      return super.query(config, values, callback);
+    }
+  } as unknown as typeof import('pg').Client;
 }
 
 async function openPglite(dataDir: string | undefined, opts: OpenOptions): Promise<Database> {
@@ -166,13 +219,22 @@ export interface TenantContext {
  * Runs fn in a transaction as the RLS-bound role with the organisation set (transaction-local).
  * Everything an organisation-scoped request reads or writes goes through here.
  */
-export function tenantTx<T>(database: Database, ctx: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function tenantTx<T>(database: Database, ctx: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  // Literals, not parameters: a statement without parameters goes over the simple protocol, and the
+  // PostgreSQL client sends the transaction's BEGIN in the same round trip (see preparingClient). The
+  // ids are uuids from our own tables; anything else is refused here, so the literals cannot be bent.
+  const organisationId = uuidLiteral(ctx.organisationId);
+  const userId = ctx.userId == null ? "''" : uuidLiteral(ctx.userId);
   return database.db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('role', ${APP_ROLE}, true), set_config('app.org_id', ${ctx.organisationId}, true), set_config('app.user_id', ${ctx.userId ?? ''}, true)`,
-    );
+    await tx.execute(sql.raw(`select set_config('role', '${APP_ROLE}', true), set_config('app.org_id', ${organisationId}, true), set_config('app.user_id', ${userId}, true)`));
     return fn(tx);
   });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function uuidLiteral(id: string): string {
+  if (!UUID.test(id)) throw new Error('tenantTx: not a uuid');
+  return `'${id}'`;
 }
 
 /** Installation-level transaction (authentication, installation administration). Runs as the owner. */

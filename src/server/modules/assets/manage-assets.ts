@@ -1,8 +1,8 @@
-import { and, asc, count, eq, gt, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../core/db/client.js';
 import type { OrgCtx } from '../../core/http/pipeline.js';
 import { orgAllows } from '../../core/http/pipeline.js';
-import { assets } from '../../core/db/schema.js';
+import { assets, users } from '../../core/db/schema.js';
 import { badRequest, conflict, forbidden, notFound } from '../../core/http/problem.js';
 import { CURSOR_PART, decodeCursor, encodeCursor } from '../../core/http/cursor.js';
 import { containsPattern } from '../../core/db/rows.js';
@@ -132,20 +132,33 @@ export async function listAssets(ctx: OrgCtx, q: AssetListQuery) {
       ? or(ilike(assets.name, containsPattern(q.q)), ilike(assets.description, containsPattern(q.q)), ilike(assets.vendor, containsPattern(q.q)), ilike(assets.product, containsPattern(q.q)))
       : undefined,
   ];
-  const rows: AssetRow[] = await ctx.tx
+  // One round trip, one pass over the matching rows (a text search reads every asset of the organisation
+  // once, not once for the page and again for the total): the total as a window over the filtered set,
+  // the cursor applied outside it, and the owners (members only: the users RLS policy).
+  const filtered = ctx.tx
+    .select({
+      ...getTableColumns(assets),
+      total: sql<number>`count(*) over ()`.mapWith(Number).as('total'),
+      ownerName: sql<string | null>`${users.name}`.as('owner_name'),
+      ownerEmail: sql<string | null>`${users.email}`.as('owner_email'),
+    })
+    .from(assets)
+    .leftJoin(users, eq(users.id, assets.ownerId))
+    .where(and(...filters))
+    .as('filtered');
+  const counted = await ctx.tx
     .select()
-    .from(assets)
-    .where(and(...filters, after ? or(gt(assets.name, after[0]), and(eq(assets.name, after[0]), gt(assets.id, after[1]))) : undefined))
-    .orderBy(asc(assets.name), asc(assets.id))
+    .from(filtered)
+    .where(after ? or(gt(filtered.name, after[0]), and(eq(filtered.name, after[0]), gt(filtered.id, after[1]))) : undefined)
+    .orderBy(asc(filtered.name), asc(filtered.id))
     .limit(q.limit + 1);
-  const [{ total }] = await ctx.tx
-    .select({ total: count() })
-    .from(assets)
-    .where(and(...filters));
+  const total = counted.length ? counted[0].total : (await ctx.tx.select({ total: count() }).from(assets).where(and(...filters)))[0].total;
+  const owners = new Map(counted.flatMap((r) => (r.ownerId && r.ownerName != null ? [[r.ownerId, { id: r.ownerId, name: r.ownerName, email: r.ownerEmail ?? '' }] as const] : [])));
+  const rows: AssetRow[] = counted.map(({ total: _t, ownerName: _n, ownerEmail: _e, ...row }) => row);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
-    items: await presentAssets(ctx.tx, page),
+    items: await presentAssets(ctx.tx, page, owners),
     nextCursor: rows.length > q.limit ? encodeCursor([last.name, last.id]) : null,
     total: Number(total),
   };

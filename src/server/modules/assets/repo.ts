@@ -115,11 +115,14 @@ export async function ownersById(tx: Executor, ids: (string | null)[]) {
   return new Map(rows.map((u) => [u.id, u]));
 }
 
-export async function presentAssets(tx: Executor, rows: AssetRow[]) {
-  const owners = await ownersById(
-    tx,
-    rows.map((r) => r.ownerId),
-  );
+/** `owners`: when the caller loaded them with the rows; otherwise one query here. */
+export async function presentAssets(tx: Executor, rows: AssetRow[], knownOwners?: Map<string, { id: string; name: string; email: string }>) {
+  const owners =
+    knownOwners ??
+    (await ownersById(
+      tx,
+      rows.map((r) => r.ownerId),
+    ));
   return rows.map((r) => {
     const { ownerId: _, ...f } = fieldsOf(r);
     return {

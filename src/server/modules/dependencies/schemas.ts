@@ -103,9 +103,20 @@ export const ConcentrationDto = z
   })
   .meta({ id: 'Concentration' });
 
+/** Processes per gemeente in the overview; one gemeente (`gemeente`) comes with all of them. */
+export const ACROSS_PROCESSES_DEFAULT = 5;
+
 export const AcrossQuery = z.strictObject({
   registrationNumber: z.string().trim().min(1).max(40).describe('KvK-nummer (of andere registratie) van de leverancier'),
   outageHours: Hours.describe('verwachte duur van de uitval in uren'),
+  gemeente: OrgSlug.optional().describe('alleen deze aangesloten gemeente, met al haar geraakte processen'),
+  processesPerGemeente: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1000)
+    .optional()
+    .describe(`zonder gemeente: hoeveel processen per gemeente (de ernstigst geraakte eerst; standaard ${ACROSS_PROCESSES_DEFAULT})`),
 });
 
 export const AcrossSupplierQuery = z.strictObject({
@@ -136,7 +147,8 @@ export const AcrossDto = z
         suppliers: z.array(z.object({ id: Uuid, name: z.string() })),
         affectedProcesses: z.number().int(),
         worstStatus: ProcessStatus.nullable(),
-        processes: z.array(AffectedProcessDto),
+        statusCounts: z.record(ProcessStatus, z.number().int()).describe('geraakte processen per status'),
+        processes: z.array(AffectedProcessDto).describe('de ernstigst geraakte processen (alle als gemeente is opgegeven); affectedProcesses zegt hoeveel er zijn'),
       }),
     ),
   })

@@ -4,7 +4,7 @@ import type { OrgCtx } from '../../core/http/pipeline.js';
 import { dpiaRecords, riskLinks, risks, users } from '../../core/db/schema.js';
 import { badRequest, notFound, type ProblemField } from '../../core/http/problem.js';
 import { CURSOR_PART, decodeCursor, encodeCursor } from '../../core/http/cursor.js';
-import { containsPattern } from '../../core/db/rows.js';
+import { containsPattern, parseJson, totalOf } from '../../core/db/rows.js';
 import { addDays, localDate } from '../../../shared/dates.js';
 import { mitigatedResidual } from '../../../shared/risk-matrix.js';
 import { measureStates } from '../compliance/measure-lookup.js';
@@ -14,9 +14,13 @@ import {
   levelsOf,
   loadMatrix,
   loadRisk,
+  matrixFrom,
+  matrixJson,
   mitigationOf,
   nextRef,
   revokeActive,
+  splitSummaryRows,
+  summaryColumns,
   writeHistory,
   type MatrixState,
   type Mitigation,
@@ -380,21 +384,22 @@ export function riskFilters(organisationId: string, q: Omit<RiskListQuery, 'limi
 export async function listRisks(ctx: OrgCtx, q: RiskListQuery) {
   const after = q.cursor ? decodeCursor(q.cursor, [/^\d{1,3}$/, CURSOR_PART.any]) : null;
   const filters = riskFilters(ctx.org.id, q);
-  const rows = await ctx.tx
-    .select()
+  // one round trip: the page with owners and acceptances, the total and the matrix
+  const selected = await ctx.tx
+    .select({ ...summaryColumns, total: totalOf(risks, and(...filters)), matrix: matrixJson(ctx.org.id) })
     .from(risks)
+    .leftJoin(users, eq(users.id, risks.ownerId))
     .where(and(...filters, after ? or(sql`${residualScore} < ${Number(after[0])}`, and(sql`${residualScore} = ${Number(after[0])}`, sql`${risks.ref} > ${after[1]}`)) : undefined))
     .orderBy(desc(residualScore), asc(risks.ref))
     .limit(q.limit + 1);
-  const [{ total }] = await ctx.tx
-    .select({ total: count() })
-    .from(risks)
-    .where(and(...filters));
+  const total = selected.length ? selected[0].total : (await ctx.tx.select({ total: count() }).from(risks).where(and(...filters)))[0].total;
+  const matrix = matrixFrom(parseJson(selected[0]?.matrix ?? null));
+  const { rows: counted, extras } = splitSummaryRows(selected);
+  const rows: RiskRow[] = counted.map(({ total: _t, matrix: _m, ...row }) => row);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
-  const matrix = await loadMatrix(ctx.tx, ctx.org.id);
   return {
-    items: await presentSummaries(ctx.tx, ctx.org.id, matrix, page),
+    items: await presentSummaries(ctx.tx, ctx.org.id, matrix, page, undefined, extras),
     total: Number(total),
     nextCursor: rows.length > q.limit ? encodeCursor([String(Number(last.residualLikelihood) * Number(last.residualImpact)), last.ref]) : null,
   };

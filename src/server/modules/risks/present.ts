@@ -4,17 +4,19 @@ import { dpiaRecords, riskAcceptances, riskLinks, riskThreats, threats } from '.
 import { iso } from '../../core/http/schemas.js';
 import { localDate } from '../../../shared/dates.js';
 import { nameNodes, type LinkType } from './links.js';
-import { activeAcceptances, mitigationsOf, namesOf, scoreOf, targetOf, type AcceptanceRow, type MatrixState, type RiskRow } from './repo.js';
+import { activeAcceptances, mitigationsOf, namesOf, scoreOf, targetOf, type AcceptanceRow, type AcceptanceSummary, type MatrixState, type RiskRow, type SummaryExtras } from './repo.js';
 
-/** The register's view of risks: one query per kind of related data for the whole page. */
-export async function presentSummaries(tx: Executor, organisationId: string, matrix: MatrixState, rows: RiskRow[], today = localDate()) {
+/** The register's view of risks: owners and acceptances from `extras` (loaded with the page) or one query each. */
+export async function presentSummaries(tx: Executor, organisationId: string, matrix: MatrixState, rows: RiskRow[], today = localDate(), extras?: SummaryExtras) {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const owners = await namesOf(
-    tx,
-    rows.map((r) => r.ownerId),
-  );
-  const accepted = await activeAcceptances(tx, organisationId, ids);
+  const owners =
+    extras?.owners ??
+    (await namesOf(
+      tx,
+      rows.map((r) => r.ownerId),
+    ));
+  const accepted: Map<string, AcceptanceSummary> = extras?.acceptances ?? (await activeAcceptances(tx, organisationId, ids));
   return rows.map((r) => {
     const a = accepted.get(r.id);
     return {

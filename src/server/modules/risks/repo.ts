@@ -1,7 +1,7 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../core/db/client.js';
 import { riskAcceptances, riskMatrices, riskMeasures, risks, riskScoreHistory, users } from '../../core/db/schema.js';
-import { rowsOf } from '../../core/db/rows.js';
+import { parseJson, rowsOf } from '../../core/db/rows.js';
 import { DEFAULT_MATRIX, RISK_LEVELS, riskLevel, type RiskLevel, type RiskMatrix } from '../../../shared/risk-matrix.js';
 import { measureStates, type MeasureState } from '../compliance/measure-lookup.js';
 
@@ -34,12 +34,54 @@ function rolesOf(value: unknown): Record<RiskLevel, string[]> {
   return Object.fromEntries(RISK_LEVELS.map((l) => [l, Array.isArray(v[l]) ? (v[l] as unknown[]).map(String) : []])) as Record<RiskLevel, string[]>;
 }
 
-/** The organisation's matrix; the default 5×5 when it has not set one. */
-export async function loadMatrix(tx: Executor, organisationId: string): Promise<MatrixState> {
-  const [m] = await tx.select().from(riskMatrices).where(eq(riskMatrices.organisationId, organisationId));
+/** The stored matrix row (or its json), or the default 5×5 when the organisation has not set one. */
+export function matrixFrom(m: Pick<typeof riskMatrices.$inferSelect, 'likelihoodLabels' | 'impactLabels' | 'levelBounds' | 'acceptanceRoles'> | null | undefined): MatrixState {
   if (!m) return { ...structuredClone(DEFAULT_MATRIX), custom: false };
   const [a, b, c] = m.levelBounds.map(Number);
   return { likelihoodLabels: [...m.likelihoodLabels], impactLabels: [...m.impactLabels], levelBounds: [a, b, c], acceptanceRoles: rolesOf(m.acceptanceRoles), custom: true };
+}
+
+/** The organisation's matrix; the default 5×5 when it has not set one. */
+export async function loadMatrix(tx: Executor, organisationId: string): Promise<MatrixState> {
+  const [m] = await tx.select().from(riskMatrices).where(eq(riskMatrices.organisationId, organisationId));
+  return matrixFrom(m);
+}
+
+/** The matrix as a json column of another statement (null: the default). */
+export const matrixJson = (organisationId: string) =>
+  sql`(select json_build_object('likelihoodLabels', m.likelihood_labels, 'impactLabels', m.impact_labels, 'levelBounds', m.level_bounds, 'acceptanceRoles', m.acceptance_roles)
+       from risk_matrices m where m.organisation_id = ${organisationId})`;
+
+/** What the register's summary shows of the acceptance in force. */
+export type AcceptanceSummary = Pick<AcceptanceRow, 'validUntil' | 'deciderName'>;
+
+/**
+ * Columns that load a risk with its owner's name and the acceptance in force (the newest not revoked) in
+ * the same statement as the page; use with `.leftJoin(users, eq(users.id, risks.ownerId))`.
+ */
+export const summaryColumns = {
+  ...getTableColumns(risks),
+  summaryOwner: { id: users.id, name: users.name },
+  summaryAcceptance: sql<AcceptanceSummary | null>`(select json_build_object('validUntil', a.valid_until, 'deciderName', a.decider_name) from risk_acceptances a
+    where a.organisation_id = ${risks.organisationId} and a.risk_id = ${risks.id} and a.revoked_at is null order by a.decided_at desc limit 1)`,
+};
+
+export interface SummaryExtras {
+  owners: Map<string, { id: string; name: string }>;
+  acceptances: Map<string, AcceptanceSummary>;
+}
+
+/** Splits rows selected with `summaryColumns` into risk rows and what presentSummaries needs besides. */
+export function splitSummaryRows<T extends { summaryOwner: { id: string; name: string } | null; summaryAcceptance: unknown } & RiskRow>(selected: T[]) {
+  const extras: SummaryExtras = { owners: new Map(), acceptances: new Map() };
+  const rows = selected.map(({ summaryOwner, summaryAcceptance, ...rest }) => {
+    const row = rest as unknown as RiskRow & Omit<T, keyof RiskRow | 'summaryOwner' | 'summaryAcceptance'>;
+    if (summaryOwner) extras.owners.set(summaryOwner.id, summaryOwner);
+    const a = parseJson<AcceptanceSummary | null>(summaryAcceptance);
+    if (a) extras.acceptances.set(row.id, a);
+    return row;
+  });
+  return { rows, extras };
 }
 
 export const presentMatrix = (m: MatrixState) => ({

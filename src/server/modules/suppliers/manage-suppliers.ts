@@ -1,8 +1,8 @@
-import { and, asc, count, eq, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { OrgCtx } from '../../core/http/pipeline.js';
 import { suppliers, supplierSubprocessors } from '../../core/db/schema.js';
 import { CURSOR_PART, decodeCursor, encodeCursor } from '../../core/http/cursor.js';
-import { containsPattern } from '../../core/db/rows.js';
+import { containsPattern, totalOf } from '../../core/db/rows.js';
 import { addDays, localDate } from '../../../shared/dates.js';
 import { removeEdgesOf } from '../dependencies/dependants.js';
 import { removeRiskLinksOf } from '../risks/links.js';
@@ -135,13 +135,14 @@ export async function listSuppliers(ctx: OrgCtx, q: SupplierQuery) {
     q.processesPersonalData ? eq(suppliers.processesPersonalData, q.processesPersonalData === 'true') : undefined,
     q.warning ? warningCondition(q.warning, today) : undefined,
   );
-  const rows = await ctx.tx
-    .select()
+  const counted = await ctx.tx
+    .select({ ...getTableColumns(suppliers), total: totalOf(suppliers, filters) })
     .from(suppliers)
     .where(and(filters, after ? or(gt(suppliers.name, after[0]), and(eq(suppliers.name, after[0]), gt(suppliers.id, after[1]))) : undefined))
     .orderBy(asc(suppliers.name), asc(suppliers.id))
     .limit(q.limit + 1);
-  const [{ total }] = await ctx.tx.select({ total: count() }).from(suppliers).where(filters);
+  const total = counted.length ? counted[0].total : (await ctx.tx.select({ total: count() }).from(suppliers).where(filters))[0].total;
+  const rows = counted.map(({ total: _, ...row }) => row);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {

@@ -1,6 +1,4 @@
-import { sql } from 'drizzle-orm';
 import type { Executor } from '../../core/db/client.js';
-import { rowsOf } from '../../core/db/rows.js';
 import { procurementSetsOf } from '../compliance/procurement-library.js';
 import { PROCUREMENT_ANSWERS } from './procurement-schemas.js';
 
@@ -10,19 +8,18 @@ type Summary = ProcurementSummary;
 
 export const emptySummary = (): Summary => ({ voldoet: 0, voldoet_deels: 0, voldoet_niet: 0, niet_van_toepassing: 0, onbekend: 0, unanswered: 0 });
 
+export interface ProcurementAnswerRow {
+  supplierId: string;
+  requirementId: string;
+  answer: ProcurementAnswer;
+}
+
 /**
- * For the supplier DTO: per supplier, the sets it has at least one answer in, with the summary. One query
- * for the answers of all these suppliers; the library is asked only when there are answers.
+ * For the supplier DTO: per supplier, the sets it has at least one answer in, with the summary, from the
+ * answers the caller loaded with the suppliers; the library is asked only when there are answers.
  */
-export async function procurementSummaries(tx: Executor, organisationId: string, supplierIds: string[]) {
+export async function procurementSummaries(tx: Executor, rows: ProcurementAnswerRow[]) {
   const out = new Map<string, { setId: string; title: string; summary: Summary }[]>();
-  if (supplierIds.length === 0) return out;
-  const rows = rowsOf<{ supplierId: string; requirementId: string; answer: ProcurementAnswer }>(
-    await tx.execute(sql`
-      select supplier_id as "supplierId", requirement_id as "requirementId", answer
-      from supplier_requirement_answers
-      where organisation_id = ${organisationId} and supplier_id in ${supplierIds}`),
-  );
   if (rows.length === 0) return out;
   const { sets, setOf, sizes } = await procurementSetsOf(
     tx,

@@ -1,18 +1,12 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../core/db/client.js';
-import {
-  highRiskCountries,
-  processingAgreements,
-  supplierCertifications,
-  supplierContracts,
-  suppliers,
-  supplierSubprocessors,
-} from '../../core/db/schema.js';
+import { parseJson, rowsOf, uuidArray } from '../../core/db/rows.js';
+import { processingAgreements, supplierCertifications, supplierContracts, suppliers } from '../../core/db/schema.js';
 import { iso } from '../../core/http/schemas.js';
 import { notFound } from '../../core/http/problem.js';
 import { addDays } from '../../../shared/dates.js';
 import { country } from './countries.js';
-import { procurementSummaries } from './procurement-summary.js';
+import { procurementSummaries, type ProcurementAnswerRow } from './procurement-summary.js';
 
 export type SupplierRow = typeof suppliers.$inferSelect;
 export type ContractRow = typeof supplierContracts.$inferSelect;
@@ -42,12 +36,6 @@ export async function requireSupplier(tx: Executor, organisationId: string, id: 
   const row = await loadSupplier(tx, organisationId, id);
   if (!row) throw notFound();
   return row;
-}
-
-/** The installation's high-risk list: country code → reason. */
-export async function highRiskList(tx: Executor): Promise<Map<string, string>> {
-  const rows = await tx.select({ code: highRiskCountries.countryCode, reason: highRiskCountries.reason }).from(highRiskCountries);
-  return new Map(rows.map((r) => [r.code, r.reason]));
 }
 
 export function highRiskReasons(s: Pick<SupplierRow, 'countryOfOrigin' | 'processingCountries'>, list: Map<string, string>) {
@@ -105,56 +93,79 @@ function warningsOf(s: SupplierRow, contracts: ContractRow[], agreements: Agreem
   return out;
 }
 
-function groupBy<T extends { supplierId: string }>(rows: T[]) {
-  const m = new Map<string, T[]>();
-  for (const r of rows) m.set(r.supplierId, [...(m.get(r.supplierId) ?? []), r]);
-  return m;
+interface Dossier {
+  contracts: ContractRow[];
+  agreements: AgreementRow[];
+  certifications: CertificationRow[];
+  /** the suppliers on either side of a sub-processor edge */
+  subprocessors: SupplierRef[];
+  subprocessorOf: SupplierRef[];
+  answers: ProcurementAnswerRow[];
+}
+interface SupplierRef {
+  id: string;
+  name: string;
+  countryOfOrigin: string | null;
+  processingCountries: string[];
+}
+type Edge = SupplierRef & { supplierId: string };
+
+const REF = (alias: string) => sql.raw(`'id', ${alias}.id, 'name', ${alias}.name, 'countryOfOrigin', ${alias}.country_of_origin, 'processingCountries', ${alias}.processing_countries`);
+
+/**
+ * Everything a supplier DTO shows besides the supplier row, for all these suppliers in one statement
+ * (a list page is one round trip, not one per part): per part one index scan over all the ids, plus the
+ * installation's high-risk list.
+ */
+async function loadDossiers(tx: Executor, organisationId: string, ids: string[]) {
+  const idList = uuidArray(ids);
+  const [r] = rowsOf<Record<'contracts' | 'agreements' | 'certifications' | 'subprocessors' | 'subprocessorOf' | 'answers' | 'highRisk', unknown>>(
+    await tx.execute(sql`
+      select
+        (select json_agg(json_build_object('id', c.id, 'supplierId', c.supplier_id, 'title', c.title, 'startDate', c.start_date, 'endDate', c.end_date,
+            'valueCents', c.value_cents, 'noticePeriodDays', c.notice_period_days, 'exitPlan', c.exit_plan, 'createdAt', c.created_at)
+            order by c.end_date asc nulls last, c.created_at, c.id)
+         from supplier_contracts c where c.organisation_id = ${organisationId} and c.supplier_id = any(${idList}::uuid[])) as contracts,
+        (select json_agg(json_build_object('id', a.id, 'supplierId', a.supplier_id, 'signed', a.signed, 'signedOn', a.signed_on, 'model', a.model,
+            'modelVersion', a.model_version, 'notes', a.notes, 'createdAt', a.created_at) order by a.created_at, a.id)
+         from processing_agreements a where a.organisation_id = ${organisationId} and a.supplier_id = any(${idList}::uuid[])) as agreements,
+        (select json_agg(json_build_object('id', c.id, 'supplierId', c.supplier_id, 'kind', c.kind, 'name', c.name, 'validUntil', c.valid_until, 'createdAt', c.created_at)
+            order by c.valid_until asc nulls last, c.id)
+         from supplier_certifications c where c.organisation_id = ${organisationId} and c.supplier_id = any(${idList}::uuid[])) as certifications,
+        (select json_agg(json_build_object('supplierId', e.supplier_id, ${REF('x')}))
+         from supplier_subprocessors e join suppliers x on x.id = e.subprocessor_id
+         where e.organisation_id = ${organisationId} and e.supplier_id = any(${idList}::uuid[])) as subprocessors,
+        (select json_agg(json_build_object('supplierId', e.subprocessor_id, ${REF('x')}))
+         from supplier_subprocessors e join suppliers x on x.id = e.supplier_id
+         where e.organisation_id = ${organisationId} and e.subprocessor_id = any(${idList}::uuid[])) as "subprocessorOf",
+        (select json_agg(json_build_object('supplierId', r.supplier_id, 'requirementId', r.requirement_id, 'answer', r.answer))
+         from supplier_requirement_answers r where r.organisation_id = ${organisationId} and r.supplier_id = any(${idList}::uuid[])) as answers,
+        (select json_object_agg(h.country_code, h.reason) from high_risk_countries h) as "highRisk"`),
+  );
+  const dossiers = new Map<string, Dossier>(ids.map((id) => [id, { contracts: [], agreements: [], certifications: [], subprocessors: [], subprocessorOf: [], answers: [] }]));
+  const spread = <K extends keyof Dossier>(key: K, rows: (Dossier[K][number] & { supplierId: string })[] | null) => {
+    for (const row of rows ?? []) (dossiers.get(row.supplierId)?.[key] as unknown[] | undefined)?.push(row);
+  };
+  spread('contracts', parseJson(r.contracts));
+  spread('agreements', parseJson(r.agreements));
+  spread('certifications', parseJson(r.certifications));
+  spread('subprocessors', parseJson<Edge[] | null>(r.subprocessors));
+  spread('subprocessorOf', parseJson<Edge[] | null>(r.subprocessorOf));
+  spread('answers', parseJson(r.answers));
+  return { dossiers, highRisk: new Map(Object.entries(parseJson<Record<string, string> | null>(r.highRisk) ?? {})) };
 }
 
 /** Supplier DTOs with their contracts, agreements, certifications, sub-processors, high-risk reasons and warnings. */
 export async function presentSuppliers(tx: Executor, organisationId: string, rows: SupplierRow[], today: string) {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  // one after another: a transaction is one connection
-  const contracts = await tx
-    .select()
-    .from(supplierContracts)
-    .where(and(eq(supplierContracts.organisationId, organisationId), inArray(supplierContracts.supplierId, ids)))
-    .orderBy(sql`${supplierContracts.endDate} asc nulls last`, asc(supplierContracts.createdAt), asc(supplierContracts.id));
-  const agreements = await tx
-    .select()
-    .from(processingAgreements)
-    .where(and(eq(processingAgreements.organisationId, organisationId), inArray(processingAgreements.supplierId, ids)))
-    .orderBy(asc(processingAgreements.createdAt), asc(processingAgreements.id));
-  const certs = await tx
-    .select()
-    .from(supplierCertifications)
-    .where(and(eq(supplierCertifications.organisationId, organisationId), inArray(supplierCertifications.supplierId, ids)))
-    .orderBy(sql`${supplierCertifications.validUntil} asc nulls last`, asc(supplierCertifications.id));
-  const edges = await tx
-    .select({ supplierId: supplierSubprocessors.supplierId, subprocessorId: supplierSubprocessors.subprocessorId })
-    .from(supplierSubprocessors)
-    .where(and(eq(supplierSubprocessors.organisationId, organisationId), or(inArray(supplierSubprocessors.supplierId, ids), inArray(supplierSubprocessors.subprocessorId, ids))));
-  const list = await highRiskList(tx);
-  const procurement = await procurementSummaries(tx, organisationId, ids);
-  const known = new Map(rows.map((r) => [r.id, r]));
-  const otherIds = [...new Set(edges.flatMap((e) => [e.supplierId, e.subprocessorId]))].filter((id) => !known.has(id));
-  if (otherIds.length) {
-    for (const r of await tx.select().from(suppliers).where(and(eq(suppliers.organisationId, organisationId), inArray(suppliers.id, otherIds)))) known.set(r.id, r);
-  }
-  const ref = (id: string) => {
-    const s = known.get(id)!;
-    return { id: s.id, name: s.name, highRisk: highRiskReasons(s, list).length > 0 };
-  };
-  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'nl');
-  const cBy = groupBy(contracts);
-  const aBy = groupBy(agreements);
-  const certBy = groupBy(certs);
+  const { dossiers, highRisk: list } = await loadDossiers(tx, organisationId, ids);
+  const procurement = await procurementSummaries(tx, [...dossiers.values()].flatMap((d) => d.answers));
   return rows.map((s) => {
+    const d = dossiers.get(s.id)!;
+    const ref = (x: SupplierRef) => ({ id: x.id, name: x.name, highRisk: highRiskReasons(x, list).length > 0 });
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'nl');
     const reasons = highRiskReasons(s, list);
-    const sc = cBy.get(s.id) ?? [];
-    const sa = aBy.get(s.id) ?? [];
-    const scert = certBy.get(s.id) ?? [];
     return {
       id: s.id,
       name: s.name,
@@ -166,12 +177,12 @@ export async function presentSuppliers(tx: Executor, organisationId: string, row
       processesPersonalData: s.processesPersonalData,
       highRisk: reasons.length > 0,
       highRiskReasons: reasons,
-      warnings: warningsOf(s, sc, sa, scert, today),
-      contracts: sc.map(presentContract),
-      processingAgreements: sa.map(presentAgreement),
-      certifications: scert.map((c) => presentCertification(c, today)),
-      subprocessors: edges.filter((e) => e.supplierId === s.id && known.has(e.subprocessorId)).map((e) => ref(e.subprocessorId)).sort(byName),
-      subprocessorOf: edges.filter((e) => e.subprocessorId === s.id && known.has(e.supplierId)).map((e) => ref(e.supplierId)).sort(byName),
+      warnings: warningsOf(s, d.contracts, d.agreements, d.certifications, today),
+      contracts: d.contracts.map(presentContract),
+      processingAgreements: d.agreements.map(presentAgreement),
+      certifications: d.certifications.map((c) => presentCertification(c, today)),
+      subprocessors: d.subprocessors.map(ref).sort(byName),
+      subprocessorOf: d.subprocessorOf.map(ref).sort(byName),
       procurement: procurement.get(s.id) ?? [],
       createdAt: iso(s.createdAt)!,
       updatedAt: iso(s.updatedAt)!,

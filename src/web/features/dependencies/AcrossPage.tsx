@@ -197,14 +197,7 @@ function AcrossResult({ across }: { across: Across }) {
                     </span>
                   ) : null}
                 </Paragraph>
-                {item.processes.length > 0 ? (
-                  <ProcessTable
-                    org={item.organisation.slug}
-                    processes={item.processes}
-                    orgLink={false}
-                    caption={t('dependencies.across.tableCaption', { gemeente: item.organisation.name, hours: labels.hours(across.outageHours) })}
-                  />
-                ) : null}
+                <GemeenteProcesses across={across} item={item} />
               </section>
             ))}
           </section>
@@ -218,11 +211,52 @@ function AcrossResult({ across }: { across: Across }) {
   );
 }
 
+/**
+ * A gemeente's affected processes: the worst few from the overview, and on request all of them (one
+ * more request for just this gemeente; a national outage hits tens of thousands of processes).
+ */
+function GemeenteProcesses({ across, item }: { across: Across; item: Across['items'][number] }) {
+  const labels = useDependencyLabels();
+  const { t } = labels;
+  const organisation = useCurrentOrganisation();
+  const [all, setAll] = useState(false);
+  const full = useQuery({
+    queryKey: acrossKey(organisation.slug, across.registrationNumber, across.outageHours, item.organisation.slug),
+    queryFn: ({ signal }) => fetchAcross(organisation.slug, across.registrationNumber, across.outageHours, signal, item.organisation.slug),
+    enabled: all,
+  });
+  const processes = all && full.data ? (full.data.items[0]?.processes ?? []) : item.processes;
+  const more = item.affectedProcesses - processes.length;
+  if (item.affectedProcesses === 0) return null;
+  return (
+    <>
+      <ProcessTable
+        org={item.organisation.slug}
+        processes={processes}
+        orgLink={false}
+        caption={
+          more > 0
+            ? t('dependencies.across.tableCaptionWorst', { gemeente: item.organisation.name, hours: labels.hours(across.outageHours), shown: processes.length, count: item.affectedProcesses })
+            : t('dependencies.across.tableCaption', { gemeente: item.organisation.name, hours: labels.hours(across.outageHours) })
+        }
+      />
+      {all && full.isPending ? <Loading /> : null}
+      <ProblemAlert error={full.error} />
+      {more > 0 && !all ? (
+        <Button appearance="secondary-action-button" type="button" onClick={() => setAll(true)}>
+          {t('dependencies.across.showAll', { count: item.affectedProcesses, gemeente: item.organisation.name })}
+        </Button>
+      ) : null}
+    </>
+  );
+}
+
 /** Up to this many failing processes in all, the graph draws each of them; above it only the gemeenten (with counts). */
 const MAX_PROCESS_NODES = 60;
 
-/** The processes that fail: the outage lasts longer than their RTO (or MTD). */
+/** The processes that fail (the outage lasts longer than their RTO or MTD): of those in the answer, and how many in all. */
 const failing = (item: Across['items'][number]) => item.processes.filter((p) => isExceeded(p.status));
+const failingCount = (item: Across['items'][number]) => item.statusCounts.mtd_overschreden + item.statusCounts.rto_overschreden;
 
 /**
  * The supplier (right), the gemeenten that use it (with how many processes are hit and how many fail),
@@ -230,7 +264,9 @@ const failing = (item: Across['items'][number]) => item.processes.filter((p) => 
  * (hundreds of gemeenten) draws the gemeenten only; the tables list every process hit.
  */
 function acrossGraph(across: Across, labels: DependencyLabels, supplier: string): { nodes: GraphNodeSpec[]; edges: GraphEdgeSpec[] } {
-  const detailed = across.items.reduce((sum, item) => sum + failing(item).length, 0) <= MAX_PROCESS_NODES;
+  // every failing process must be in the answer (it carries the worst few per gemeente) to be drawn
+  const detailed =
+    across.items.reduce((sum, item) => sum + failingCount(item), 0) <= MAX_PROCESS_NODES && across.items.every((item) => failing(item).length === failingCount(item));
   const { t } = labels;
   const supplierId = 'supplier';
   const nodes: GraphNodeSpec[] = [
@@ -256,7 +292,7 @@ function acrossGraph(across: Across, labels: DependencyLabels, supplier: string)
       title: item.organisation.name,
       lines: [
         t('dependencies.across.processesHit', { count: item.affectedProcesses }),
-        t('dependencies.across.exceededLine', { count: failing(item).length }),
+        t('dependencies.across.exceededLine', { count: failingCount(item) }),
       ],
       flags: worst ? [{ text: labels.status(worst), tone: isExceeded(worst) ? 'danger' : 'neutral' }] : [],
       danger: isExceeded(worst),

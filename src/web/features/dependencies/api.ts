@@ -77,6 +77,8 @@ export interface Across {
     suppliers: Array<{ id: string; name: string }>;
     affectedProcesses: number;
     worstStatus: ProcessStatus | null;
+    statusCounts: Record<ProcessStatus, number>;
+    /** the worst few (all when one gemeente was asked for); affectedProcesses says how many there are */
     processes: AffectedProcess[];
   }>;
 }
@@ -98,7 +100,8 @@ export const dependenciesKey = (org: string) => ['dependencies', org] as const;
 export const nodeDependenciesKey = (org: string, nodeId: string) => [...dependenciesKey(org), 'node', nodeId] as const;
 export const cascadeKey = (org: string, nodeId: string, hours: number) => [...dependenciesKey(org), 'cascade', nodeId, hours] as const;
 export const concentrationKey = (org: string, limit: number) => [...dependenciesKey(org), 'concentration', limit] as const;
-export const acrossKey = (org: string, registrationNumber: string, hours: number) => ['dependencies-across', org, registrationNumber, hours] as const;
+export const acrossKey = (org: string, registrationNumber: string, hours: number, gemeente?: string) =>
+  ['dependencies-across', org, registrationNumber, hours, ...(gemeente ? [gemeente] : [])] as const;
 export const nodeSearchKey = (org: string, q: string) => ['dependencies-node-search', org, q] as const;
 
 /** Every edge to and from one node (all pages; a node rarely has more than a few dozen). */
@@ -136,8 +139,9 @@ export interface AcrossSupplier {
 export const searchAcrossSuppliers = (org: string, q: string, signal?: AbortSignal) =>
   get<{ linkedGemeenten: number; items: AcrossSupplier[] }>(`${base(org)}/cascade/across/suppliers?${new URLSearchParams({ q })}`, signal);
 
-export const fetchAcross = (org: string, registrationNumber: string, hours: number, signal?: AbortSignal) =>
-  get<Across>(`${base(org)}/cascade/across?${new URLSearchParams({ registrationNumber, outageHours: String(hours) })}`, signal);
+/** Without `gemeente`: every connected gemeente with its worst few processes; with it: that gemeente with all of them. */
+export const fetchAcross = (org: string, registrationNumber: string, hours: number, signal?: AbortSignal, gemeente?: string) =>
+  get<Across>(`${base(org)}/cascade/across?${new URLSearchParams({ registrationNumber, outageHours: String(hours), ...(gemeente ? { gemeente } : {}) })}`, signal);
 
 /** How many hits per kind of node a search shows. */
 export const SEARCH_LIMIT = 8;

@@ -1,0 +1,2 @@
+CREATE INDEX "assets_processes_idx" ON "assets" USING btree ("organisation_id","id") WHERE kind = 'proces';--> statement-breakpoint
+CREATE INDEX "supplier_subprocessors_subprocessor_idx" ON "supplier_subprocessors" USING btree ("subprocessor_id");
