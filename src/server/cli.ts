@@ -11,12 +11,14 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import type { PGlite } from '@electric-sql/pglite';
+import { DateTime } from 'luxon';
 import { loadConfig, type Config } from './core/config.js';
 import { APP_ROLE, migrate, openDatabase, systemTx, type Database } from './core/db/client.js';
 import { organisations, users } from './core/db/schema.js';
 import { rowsOf } from './core/db/rows.js';
 import { hashPassword, passwordProblem } from './core/auth/passwords.js';
 import { AuditLog, INSTALLATION_CHAIN, listChains, verifyChain } from './core/audit/audit.js';
+import { MomentError, RULE_SETS, computeDeadlines, parseMoment, type Lang, type MomentName } from '../shared/deadlines/index.js';
 
 const HELP = `Weerbaar beheeropdrachten
 
@@ -34,6 +36,14 @@ Opdrachten:
       Exporteert de ingebouwde database (PGlite) naar een SQL-bestand dat u in een lege
       PostgreSQL-database (15 of nieuwer) terugzet met: psql -v ON_ERROR_STOP=1 -d <database> -f bestand.sql
       Zonder --out: weerbaar-export-<datum>.sql in de huidige map; --out - schrijft naar standaarduitvoer.
+  deadlines --regime cbw|avg --aware T [--notified T] [--handled T] [--lang nl|en] [--json]
+      Berekent de wettelijke meldtermijnen (Cbw/NIS2 art. 23 of AVG art. 33) in Nederlandse tijd
+      (Europe/Amsterdam). T is een tijdstip in ISO 8601, bijvoorbeeld 2026-10-24T10:00:00+02:00 of
+      2026-10-24T08:00:00Z; zonder offset (2026-10-24T10:00) geldt het als Nederlandse tijd.
+      --aware: moment van bewustwording; --notified: moment waarop de incidentmelding is gedaan;
+      --handled: moment waarop het incident is afgehandeld. Termijnen waarvan het beginmoment nog
+      niet bekend is, worden weggelaten. --json: een JSON-lijst van {"name","due","basis"} met due in UTC.
+      Heeft geen database nodig.
 
 Algemene opties:
   --demo   gebruik de demodatabase (<DATA_DIR>/demo), zoals npm run demo
@@ -70,6 +80,17 @@ const COMMANDS: Record<string, Command> = {
   'audit:verify': { options: { org: { type: 'string' } }, run: auditVerify },
   'db:migrate': { options: {}, run: dbMigrate },
   'db:export': { options: { out: { type: 'string' } }, run: dbExport },
+  deadlines: {
+    options: {
+      regime: { type: 'string' },
+      aware: { type: 'string' },
+      notified: { type: 'string' },
+      handled: { type: 'string' },
+      lang: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    run: deadlines,
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -300,6 +321,77 @@ async function dbExport(values: Values, config: Config): Promise<number> {
       'Het bestand bevat wachtwoord-hashes en andere geheimen: bewaar het zorgvuldig en verwijder het na gebruik.',
     ].join('\n'),
   );
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// deadlines
+
+const MOMENT_OPTIONS: Record<MomentName, string> = { aware: '--aware', notified: '--notified', handled: '--handled' };
+
+async function deadlines(values: Values): Promise<number> {
+  const regime = (values.regime as string | undefined)?.trim().toLowerCase();
+  const regimes = Object.keys(RULE_SETS).join(' of ');
+  if (!regime) throw new UsageError(`Geef het regime op met --regime (${regimes}).`);
+  if (!Object.hasOwn(RULE_SETS, regime)) throw new UsageError(`Onbekend regime "${values.regime}": kies ${regimes}.`);
+  const rules = RULE_SETS[regime];
+  const lang = ((values.lang as string | undefined) ?? 'nl').trim().toLowerCase();
+  if (lang !== 'nl' && lang !== 'en') throw new UsageError(`Onbekende taal "${values.lang}" bij --lang: kies nl of en.`);
+  const given: Partial<Record<MomentName, string>> = {};
+  for (const [moment, option] of Object.entries(MOMENT_OPTIONS) as [MomentName, string][]) {
+    const v = values[moment] as string | undefined;
+    if (v === undefined) continue;
+    if (!v.trim()) throw new UsageError(`${option} verwacht een tijdstip in ISO 8601, bijvoorbeeld 2026-10-24T10:00:00+02:00.`);
+    given[moment] = v;
+  }
+  if (!given.aware) throw new UsageError('Geef het moment van bewustwording op met --aware, bijvoorbeeld --aware 2026-10-24T10:00:00+02:00.');
+
+  let list: ReturnType<typeof computeDeadlines>;
+  try {
+    list = computeDeadlines(rules, { aware: given.aware, notified: given.notified, handled: given.handled }, { lang: lang as Lang });
+  } catch (err) {
+    if (!(err instanceof MomentError)) throw err;
+    const option = err.moment ? `${MOMENT_OPTIONS[err.moment]}: ` : '';
+    throw new UsageError(`${option}${err.message}`);
+  }
+
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(list.map((d) => ({ name: d.name, due: d.due.toISOString(), basis: d.basis })), null, 2)}\n`);
+    return 0;
+  }
+
+  const en = lang === 'en';
+  const zone = rules.timeZone;
+  const localTime = (d: Date) =>
+    DateTime.fromJSDate(d, { zone }).setLocale(en ? 'en-GB' : 'nl').toFormat('ccc d LLL yyyy HH:mm ZZZZ');
+  const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const L = en
+    ? { title: 'Reporting deadlines', in: 'computed in', name: 'Report', due: `Due (${zone})`, utc: 'UTC', rule: 'Rule', basis: 'Legal basis', to: 'to', none: 'No deadlines.' }
+    : { title: 'Meldtermijnen', in: 'berekend in', name: 'Melding', due: `Uiterlijk (${zone})`, utc: 'UTC', rule: 'Regel', basis: 'Grondslag', to: 'aan', none: 'Geen termijnen.' };
+  const momentLabels: Record<MomentName, string> = en
+    ? { aware: 'Became aware', notified: 'Incident notification sent', handled: 'Incident handled' }
+    : { aware: 'Bewustwording', notified: 'Incidentmelding gedaan', handled: 'Incident afgehandeld' };
+
+  const lines: string[] = [`${L.title} ${rules.name[lang as Lang]}, ${L.in} ${zone}`, ''];
+  const moments = (Object.keys(MOMENT_OPTIONS) as MomentName[])
+    .filter((m) => given[m])
+    .map((m) => ({ label: `${momentLabels[m]}:`, at: parseMoment(given[m]!, zone, m) }));
+  const labelWidth = Math.max(...moments.map((m) => m.label.length));
+  const timeWidth = Math.max(...moments.map((m) => localTime(m.at).length));
+  for (const m of moments) lines.push(`${m.label.padEnd(labelWidth)}  ${localTime(m.at).padEnd(timeWidth)}  (${utc(m.at)})`);
+  lines.push('');
+  if (list.length === 0) {
+    lines.push(L.none);
+  } else {
+    const rows = [[L.name, L.due, L.utc, L.rule], ...list.map((d) => [d.name, localTime(d.due), utc(d.due), d.rule])];
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+    const row = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
+    lines.push(row(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(row), '', `${L.basis}:`);
+    for (const d of list) {
+      lines.push(`- ${d.name}${d.recipient ? ` (${L.to} ${d.recipient})` : ''}: ${d.basis}`);
+    }
+  }
+  console.log(lines.join('\n'));
   return 0;
 }
 
