@@ -1073,3 +1073,174 @@ export const sharedStatuses = pgTable('shared_statuses', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   updatedByUserId: uuid('updated_by_user_id').references(() => users.id, { onDelete: 'set null' }),
 });
+
+/* ------------------------------------------------------------------------------------------------
+ * Incidents (issue #6): the register, the two legal questions, the reports made under the Cbw and the
+ * AVG, an append-only timeline, tasks, and what the incident touched. The deadlines themselves are not
+ * stored: they are computed from the recorded moments (src/shared/deadlines) whenever they are shown.
+ */
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+export const incidents = pgTable(
+  'incidents',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** short reference per organisation: I-2026-001 */
+    ref: text('ref').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    category: text('category').notNull(), // ransomware | phishing | ddos | datalek | malware | ongeautoriseerde_toegang | storing | ot | anders
+    severity: text('severity').notNull(), // laag | midden | hoog | kritiek
+    status: text('status').notNull().default('open'), // open | in_behandeling | afgehandeld | gesloten
+    impact: text('impact').notNull().default(''),
+    /** when it started (may be unknown); when the organisation became aware (the clocks run from here) */
+    startedAt: ts('started_at'),
+    awareAt: ts('aware_at').notNull(),
+    /** when the incident was handled (Cbw: the final report is due a month after this when it was still ongoing) */
+    handledAt: ts('handled_at'),
+    closedAt: ts('closed_at'),
+    /** Cbw: is this a significant incident? null = not answered yet */
+    cbwSignificant: boolean('cbw_significant'),
+    cbwReason: text('cbw_reason').notNull().default(''),
+    cbwAnsweredByUserId: uuid('cbw_answered_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    cbwAnsweredByName: text('cbw_answered_by_name'),
+    cbwAnsweredAt: ts('cbw_answered_at'),
+    /** AVG: is this a personal-data breach? null = not answered yet */
+    avgBreach: boolean('avg_breach'),
+    avgReason: text('avg_reason').notNull().default(''),
+    avgAnsweredByUserId: uuid('avg_answered_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    avgAnsweredByName: text('avg_answered_by_name'),
+    avgAnsweredAt: ts('avg_answered_at'),
+    /** AVG art. 33(3): categories and approximate numbers of people and records, likely consequences */
+    avgCategories: text('avg_categories').array().notNull().default(sql`'{}'::text[]`),
+    avgSubjectsApprox: bigint('avg_subjects_approx', { mode: 'number' }),
+    avgRecordsApprox: bigint('avg_records_approx', { mode: 'number' }),
+    avgConsequences: text('avg_consequences').notNull().default(''),
+    /** AVG art. 34: must the people be told? null = not decided yet */
+    avgNotifySubjects: boolean('avg_notify_subjects'),
+    avgNotifyReason: text('avg_notify_reason').notNull().default(''),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('incidents_org_ref_key').on(t.organisationId, t.ref),
+    index('incidents_org_status_idx').on(t.organisationId, t.status, t.awareAt),
+    // the deadline job scans the open incidents of every organisation
+    index('incidents_open_idx')
+      .on(t.awareAt)
+      .where(sql`status <> 'gesloten'`),
+  ],
+);
+
+/** Handlers of an incident (members of the organisation). */
+export const incidentHandlers = pgTable(
+  'incident_handlers',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.userId] })],
+);
+
+/** What the incident touched: processes and other assets, suppliers, joint arrangements (issue #5). */
+export const incidentLinks = pgTable(
+  'incident_links',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    targetType: text('target_type').notNull(), // asset | supplier | joint_arrangement
+    targetId: uuid('target_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.targetType, t.targetId] }), index('incident_links_target_idx').on(t.organisationId, t.targetId)],
+);
+
+/**
+ * The timeline: events and decisions, append-only (the application role may insert and read, never
+ * change or delete: see the migration's grants). Corrections are new entries.
+ */
+export const incidentEvents = pgTable(
+  'incident_events',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    /** when it happened (a handler may record something that happened earlier) */
+    occurredAt: ts('occurred_at').notNull(),
+    recordedAt: ts('recorded_at').notNull().defaultNow(),
+    kind: text('kind').notNull(), // gebeurtenis | besluit | notitie | status | moment | juridisch | rapport | taak | les
+    text: text('text').notNull(),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    actorName: text('actor_name'),
+  },
+  (t) => [index('incident_events_incident_idx').on(t.incidentId, t.occurredAt)],
+);
+
+/** Tasks during the handling of an incident. */
+export const incidentTasks = pgTable(
+  'incident_tasks',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    dueDate: text('due_date'), // YYYY-MM-DD
+    doneAt: ts('done_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('incident_tasks_incident_idx').on(t.incidentId)],
+);
+
+/**
+ * The reports under the Cbw (early warning, incident notification, progress and final report) and the
+ * AVG (notification to the Autoriteit Persoonsgegevens): generated from the record, editable as a
+ * draft, and stored as sent with the hash of exactly what was sent. One sent report per kind.
+ */
+export const incidentReports = pgTable(
+  'incident_reports',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    regime: text('regime').notNull(), // cbw | avg
+    kind: text('kind').notNull(), // the deadline id of the rule file: early-warning | incident-notification | progress-report | final-report | data-breach-notification
+    content: jsonb('content').notNull(),
+    sentAt: ts('sent_at'),
+    sentByUserId: uuid('sent_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    sentByName: text('sent_by_name'),
+    /** sha-256 of the canonical JSON of the content as sent */
+    contentHash: text('content_hash'),
+    /** csirt: sent to the connected CSIRT inside Weerbaar; extern: sent outside it (e-mail, portal of the AP) */
+    channel: text('channel'),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('incident_reports_kind_key').on(t.incidentId, t.kind)],
+);
