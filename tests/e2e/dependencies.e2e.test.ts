@@ -163,6 +163,14 @@ describe('dependency graph', () => {
       await expect(main.getByRole('status').filter({ hasText: 'aangesloten gemeenten' }).first().textContent()).resolves.toMatch(
         /Van de 3 aangesloten gemeenten gebruiken er 3 deze leverancier; bij 3 worden processen geraakt/,
       );
+      // the overview shows the worst 5 of a gemeente's 6 processes; the analyst asks for all of them
+      const zuidhavenTable = main.getByRole('table', { name: /Geraakte processen in Gemeente Zuidhaven/ });
+      await expect(zuidhavenTable.getByRole('caption').textContent()).resolves.toContain('de 5 ernstigste van 6');
+      await expect(zuidhavenTable.locator('tbody tr').count()).resolves.toBe(5);
+      await main.getByRole('button', { name: 'Alle 6 geraakte processen in Gemeente Zuidhaven tonen' }).click();
+      await zuidhavenTable.locator('tbody tr').nth(5).waitFor();
+      await expect(zuidhavenTable.getByRole('caption').textContent()).resolves.not.toContain('ernstigste van');
+      await expect(main.getByRole('button', { name: 'Alle 6 geraakte processen in Gemeente Zuidhaven tonen' }).count()).resolves.toBe(0);
       await expectAccessible(page, 'across gemeenten for Kustnet');
     } finally {
       await context.close();
