@@ -98,80 +98,69 @@ export async function supplierRoutes(app: App, deps: Deps): Promise<void> {
     }),
   );
 
-  /* ---------- contracts ---------- */
-  app.post(
-    '/organisations/:org/suppliers/:supplierId/contracts',
-    { schema: { tags, summary: 'Contract toevoegen (periode, waarde, opzegtermijn, exitplan)', params: S.SupplierParams, body: S.CreateContractBody, response: { 201: S.SupplierDto, ...problems(400, 401, 403, 404) } } },
-    inOrganisation(deps, P['suppliers.manage'], async (ctx) => {
-      const out = await addContract(ctx, params(ctx.request).supplierId, ctx.request.body as any);
-      ctx.reply.code(201);
-      return out;
-    }),
-  );
-  app.patch(
-    '/organisations/:org/suppliers/:supplierId/contracts/:contractId',
-    { schema: { tags, summary: 'Contract wijzigen', params: S.ContractParams, body: S.UpdateContractBody, response: { 200: S.SupplierDto, ...problems(400, 401, 403, 404) } } },
-    inOrganisation(deps, P['suppliers.manage'], (ctx) => updateContract(ctx, params(ctx.request).supplierId, params(ctx.request).contractId, ctx.request.body as any)),
-  );
-  app.delete(
-    '/organisations/:org/suppliers/:supplierId/contracts/:contractId',
-    { schema: { tags, summary: 'Contract verwijderen', params: S.ContractParams, response: { 204: NoContent, ...problems(401, 403, 404) } } },
-    inOrganisation(deps, P['suppliers.manage'], async (ctx) => {
-      await deleteContract(ctx, params(ctx.request).supplierId, params(ctx.request).contractId);
-      ctx.reply.code(204);
-      return null;
-    }),
-  );
-
-  /* ---------- verwerkersovereenkomsten ---------- */
-  app.post(
-    '/organisations/:org/suppliers/:supplierId/processing-agreements',
-    { schema: { tags, summary: 'Verwerkersovereenkomst vastleggen', params: S.SupplierParams, body: S.CreateAgreementBody, response: { 201: S.SupplierDto, ...problems(400, 401, 403, 404) } } },
-    inOrganisation(deps, P['suppliers.manage'], async (ctx) => {
-      const out = await addAgreement(ctx, params(ctx.request).supplierId, ctx.request.body as any);
-      ctx.reply.code(201);
-      return out;
-    }),
-  );
-  app.patch(
-    '/organisations/:org/suppliers/:supplierId/processing-agreements/:agreementId',
-    { schema: { tags, summary: 'Verwerkersovereenkomst wijzigen', params: S.AgreementParams, body: S.UpdateAgreementBody, response: { 200: S.SupplierDto, ...problems(400, 401, 403, 404) } } },
-    inOrganisation(deps, P['suppliers.manage'], (ctx) => updateAgreement(ctx, params(ctx.request).supplierId, params(ctx.request).agreementId, ctx.request.body as any)),
-  );
-  app.delete(
-    '/organisations/:org/suppliers/:supplierId/processing-agreements/:agreementId',
-    { schema: { tags, summary: 'Verwerkersovereenkomst verwijderen', params: S.AgreementParams, response: { 204: NoContent, ...problems(401, 403, 404) } } },
-    inOrganisation(deps, P['suppliers.manage'], async (ctx) => {
-      await deleteAgreement(ctx, params(ctx.request).supplierId, params(ctx.request).agreementId);
-      ctx.reply.code(204);
-      return null;
-    }),
-  );
-
-  /* ---------- certifications ---------- */
-  app.post(
-    '/organisations/:org/suppliers/:supplierId/certifications',
-    { schema: { tags, summary: 'Certificering toevoegen (ISO 27001, ISAE 3402, SOC 2, NEN 7510 …) met geldigheid', params: S.SupplierParams, body: S.CreateCertificationBody, response: { 201: S.SupplierDto, ...problems(400, 401, 403, 404) } } },
-    inOrganisation(deps, P['suppliers.manage'], async (ctx) => {
-      const out = await addCertification(ctx, params(ctx.request).supplierId, ctx.request.body as any);
-      ctx.reply.code(201);
-      return out;
-    }),
-  );
-  app.patch(
-    '/organisations/:org/suppliers/:supplierId/certifications/:certificationId',
-    { schema: { tags, summary: 'Certificering wijzigen', params: S.CertificationParams, body: S.UpdateCertificationBody, response: { 200: S.SupplierDto, ...problems(400, 401, 403, 404) } } },
-    inOrganisation(deps, P['suppliers.manage'], (ctx) => updateCertification(ctx, params(ctx.request).supplierId, params(ctx.request).certificationId, ctx.request.body as any)),
-  );
-  app.delete(
-    '/organisations/:org/suppliers/:supplierId/certifications/:certificationId',
-    { schema: { tags, summary: 'Certificering verwijderen', params: S.CertificationParams, response: { 204: NoContent, ...problems(401, 403, 404) } } },
-    inOrganisation(deps, P['suppliers.manage'], async (ctx) => {
-      await deleteCertification(ctx, params(ctx.request).supplierId, params(ctx.request).certificationId);
-      ctx.reply.code(204);
-      return null;
-    }),
-  );
+  /* ---------- contracts, verwerkersovereenkomsten, certifications: add / change / remove ---------- */
+  const parts = [
+    {
+      path: 'contracts',
+      idParam: 'contractId',
+      params: S.ContractParams,
+      create: S.CreateContractBody,
+      update: S.UpdateContractBody,
+      summaries: ['Contract toevoegen (periode, waarde, opzegtermijn, exitplan)', 'Contract wijzigen', 'Contract verwijderen'],
+      add: addContract,
+      change: updateContract,
+      remove: deleteContract,
+    },
+    {
+      path: 'processing-agreements',
+      idParam: 'agreementId',
+      params: S.AgreementParams,
+      create: S.CreateAgreementBody,
+      update: S.UpdateAgreementBody,
+      summaries: ['Verwerkersovereenkomst vastleggen', 'Verwerkersovereenkomst wijzigen', 'Verwerkersovereenkomst verwijderen'],
+      add: addAgreement,
+      change: updateAgreement,
+      remove: deleteAgreement,
+    },
+    {
+      path: 'certifications',
+      idParam: 'certificationId',
+      params: S.CertificationParams,
+      create: S.CreateCertificationBody,
+      update: S.UpdateCertificationBody,
+      summaries: ['Certificering toevoegen (ISO 27001, ISAE 3402, SOC 2, NEN 7510 …) met geldigheid', 'Certificering wijzigen', 'Certificering verwijderen'],
+      add: addCertification,
+      change: updateCertification,
+      remove: deleteCertification,
+    },
+  ] as const;
+  for (const part of parts) {
+    const [addSummary, changeSummary, removeSummary] = part.summaries;
+    const partId = (ctx: { request: FastifyRequest }) => params(ctx.request)[part.idParam];
+    app.post(
+      `/organisations/:org/suppliers/:supplierId/${part.path}`,
+      { schema: { tags, summary: addSummary, params: S.SupplierParams, body: part.create, response: { 201: S.SupplierDto, ...problems(400, 401, 403, 404) } } },
+      inOrganisation(deps, P['suppliers.manage'], async (ctx) => {
+        const out = await part.add(ctx, params(ctx.request).supplierId, ctx.request.body as any);
+        ctx.reply.code(201);
+        return out;
+      }),
+    );
+    app.patch(
+      `/organisations/:org/suppliers/:supplierId/${part.path}/:${part.idParam}`,
+      { schema: { tags, summary: changeSummary, params: part.params, body: part.update, response: { 200: S.SupplierDto, ...problems(400, 401, 403, 404) } } },
+      inOrganisation(deps, P['suppliers.manage'], (ctx) => part.change(ctx, params(ctx.request).supplierId, partId(ctx), ctx.request.body as any)),
+    );
+    app.delete(
+      `/organisations/:org/suppliers/:supplierId/${part.path}/:${part.idParam}`,
+      { schema: { tags, summary: removeSummary, params: part.params, response: { 204: NoContent, ...problems(401, 403, 404) } } },
+      inOrganisation(deps, P['suppliers.manage'], async (ctx) => {
+        await part.remove(ctx, params(ctx.request).supplierId, partId(ctx));
+        ctx.reply.code(204);
+        return null;
+      }),
+    );
+  }
 
   /* ---------- sub-processors ---------- */
   app.put(
