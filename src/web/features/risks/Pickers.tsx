@@ -55,37 +55,109 @@ const searchOnEnter = (search: () => void) => (event: KeyboardEvent<HTMLInputEle
   }
 };
 
+interface SearchAddText {
+  search: string;
+  submit: string;
+  noResults: string;
+  result: string;
+  found: (count: number) => string;
+  add: string;
+}
+
 /**
- * Links to assets, suppliers and joint arrangements: choose the kind, search its list, pick a result
- * and add it. Lives inside the risk form, so searching never submits that form.
+ * Search a list, pick one of the results and add it (one picker for links and for measures). `scope` is
+ * frozen at the moment of searching (the link picker's kind), so changing it does not re-run the search.
+ * Lives inside the risk form: Enter in the search box searches instead of submitting that form.
  */
+function SearchAdd<C extends { id: string }>({
+  idPrefix,
+  name,
+  scope = '',
+  controls,
+  text: labels,
+  search: run,
+  exclude,
+  optionLabel,
+  onAdd,
+}: {
+  idPrefix: string;
+  /** part of the ids and the query key: link, measure */
+  name: string;
+  scope?: string;
+  /** fields before the search box (the link picker's kind) */
+  controls?: ReactNode;
+  text: SearchAddText;
+  search: (scope: string, q: string, signal: AbortSignal) => Promise<C[]>;
+  exclude: (candidate: C) => boolean;
+  optionLabel: (candidate: C) => string;
+  /** adds the candidate as found under `scope`; returns the name to announce */
+  onAdd: (candidate: C, scope: string) => string;
+}) {
+  const { t } = useTranslation();
+  const organisation = useCurrentOrganisation();
+  const [text, setText] = useState('');
+  const [query, setQuery] = useState<{ scope: string; q: string } | null>(null);
+  const [picked, setPicked] = useState('');
+  const [added, setAdded] = useState('');
+  const results = useQuery({
+    queryKey: [...risksKey(organisation.slug), `${name}-candidates`, query],
+    queryFn: ({ signal }) => run(query!.scope, query!.q, signal),
+    enabled: query !== null,
+  });
+  const candidates = (results.data ?? []).filter((candidate) => !exclude(candidate));
+  const search = () => {
+    setPicked('');
+    setQuery({ scope, q: text.trim() });
+  };
+  const add = () => {
+    const candidate = candidates.find((item) => item.id === (picked || candidates[0]?.id));
+    if (!candidate || !query) return;
+    setAdded(onAdd(candidate, query.scope));
+    setPicked('');
+    document.getElementById(`${idPrefix}-${name}-search`)?.focus();
+  };
+  return (
+    <>
+      <div className="wb-inline-form">
+        {controls}
+        <TextField id={`${idPrefix}-${name}-search`} label={labels.search} type="search" value={text} onChange={setText} onKeyDown={searchOnEnter(search)} autoComplete="off" maxLength={100} />
+        <Button type="button" appearance="secondary-action-button" onClick={search} busy={results.isFetching} disabled={results.isFetching}>
+          {labels.submit}
+        </Button>
+      </div>
+      <Paragraph role="status" className="wb-visually-hidden">
+        {added ? t('risks.links.added', { name: added }) : ''}
+      </Paragraph>
+      <ProblemAlert error={results.error} />
+      {query && results.data ? (
+        candidates.length === 0 ? (
+          <Paragraph role="status">{labels.noResults}</Paragraph>
+        ) : (
+          <div className="wb-inline-form">
+            <SelectField
+              id={`${idPrefix}-${name}-result`}
+              label={labels.result}
+              description={labels.found(candidates.length)}
+              value={picked || candidates[0].id}
+              options={candidates.map((candidate) => ({ value: candidate.id, label: optionLabel(candidate) }))}
+              onChange={setPicked}
+            />
+            <Button type="button" appearance="secondary-action-button" onClick={add}>
+              {labels.add}
+            </Button>
+          </div>
+        )
+      ) : null}
+    </>
+  );
+}
+
+/** Links to assets, suppliers and joint arrangements: choose the kind, search its list, pick a result and add it. */
 export function LinkPicker({ idPrefix, links, onChange, error }: { idPrefix: string; links: RiskLink[]; onChange: (links: RiskLink[]) => void; error?: string | null }) {
   const { t } = useTranslation();
   const labels = useRiskLabels();
   const organisation = useCurrentOrganisation();
   const [type, setType] = useState<LinkType>('asset');
-  const [text, setText] = useState('');
-  const [query, setQuery] = useState<{ type: LinkType; q: string } | null>(null);
-  const [picked, setPicked] = useState('');
-  const [added, setAdded] = useState('');
-  const results = useQuery({
-    queryKey: [...risksKey(organisation.slug), 'link-candidates', query],
-    queryFn: ({ signal }) => searchLinkCandidates(organisation.slug, query!.type, query!.q, signal),
-    enabled: query !== null,
-  });
-  const candidates = (results.data ?? []).filter((candidate) => !links.some((link) => link.id === candidate.id));
-  const search = () => {
-    setPicked('');
-    setQuery({ type, q: text.trim() });
-  };
-  const add = () => {
-    const candidate = candidates.find((item) => item.id === (picked || candidates[0]?.id));
-    if (!candidate || !query) return;
-    onChange([...links, { type: query.type, id: candidate.id, name: candidate.name, kind: candidate.kind ?? null }]);
-    setPicked('');
-    setAdded(candidate.name);
-    document.getElementById(`${idPrefix}-link-search`)?.focus();
-  };
   const errorId = error ? `${idPrefix}-links-error` : undefined;
   return (
     <Fieldset className="wb-risk-picker" aria-describedby={errorId} invalid={Boolean(error)}>
@@ -105,42 +177,35 @@ export function LinkPicker({ idPrefix, links, onChange, error }: { idPrefix: str
         onRemove={(key) => onChange(links.filter((link) => `${link.type}|${link.id}` !== key))}
         removeLabel={(name) => <RemoveText name={name} />}
       />
-      <div className="wb-inline-form">
-        <SelectField
-          id={`${idPrefix}-link-type`}
-          label={t('risks.links.type')}
-          value={type}
-          options={LINK_TYPES.map((value) => ({ value, label: labels.linkType(value) }))}
-          onChange={(value) => setType(value as LinkType)}
-        />
-        <TextField id={`${idPrefix}-link-search`} label={t('risks.links.search')} type="search" value={text} onChange={setText} onKeyDown={searchOnEnter(search)} autoComplete="off" maxLength={100} />
-        <Button type="button" appearance="secondary-action-button" onClick={search} busy={results.isFetching} disabled={results.isFetching}>
-          {t('risks.links.searchSubmit')}
-        </Button>
-      </div>
-      <Paragraph role="status" className="wb-visually-hidden">
-        {added ? t('risks.links.added', { name: added }) : ''}
-      </Paragraph>
-      <ProblemAlert error={results.error} />
-      {query && results.data ? (
-        candidates.length === 0 ? (
-          <Paragraph role="status">{t('risks.links.noResults')}</Paragraph>
-        ) : (
-          <div className="wb-inline-form">
-            <SelectField
-              id={`${idPrefix}-link-result`}
-              label={t('risks.links.result')}
-              description={t('risks.links.found', { count: candidates.length })}
-              value={picked || candidates[0].id}
-              options={candidates.map((candidate) => ({ value: candidate.id, label: candidate.kind ? `${candidate.name} (${candidate.kind})` : candidate.name }))}
-              onChange={setPicked}
-            />
-            <Button type="button" appearance="secondary-action-button" onClick={add}>
-              {t('risks.links.add')}
-            </Button>
-          </div>
-        )
-      ) : null}
+      <SearchAdd
+        idPrefix={idPrefix}
+        name="link"
+        scope={type}
+        controls={
+          <SelectField
+            id={`${idPrefix}-link-type`}
+            label={t('risks.links.type')}
+            value={type}
+            options={LINK_TYPES.map((value) => ({ value, label: labels.linkType(value) }))}
+            onChange={(value) => setType(value as LinkType)}
+          />
+        }
+        text={{
+          search: t('risks.links.search'),
+          submit: t('risks.links.searchSubmit'),
+          noResults: t('risks.links.noResults'),
+          result: t('risks.links.result'),
+          found: (count) => t('risks.links.found', { count }),
+          add: t('risks.links.add'),
+        }}
+        search={(scope, q, signal) => searchLinkCandidates(organisation.slug, scope as LinkType, q, signal)}
+        exclude={(candidate) => links.some((link) => link.id === candidate.id)}
+        optionLabel={(candidate) => (candidate.kind ? `${candidate.name} (${candidate.kind})` : candidate.name)}
+        onAdd={(candidate, scope) => {
+          onChange([...links, { type: scope as LinkType, id: candidate.id, name: candidate.name, kind: candidate.kind ?? null }]);
+          return candidate.name;
+        }}
+      />
     </Fieldset>
   );
 }
@@ -150,28 +215,7 @@ export function MeasurePicker({ idPrefix, measures, onChange, error }: { idPrefi
   const { t } = useTranslation();
   const labels = useRiskLabels();
   const organisation = useCurrentOrganisation();
-  const [text, setText] = useState('');
-  const [query, setQuery] = useState<string | null>(null);
-  const [picked, setPicked] = useState('');
-  const [added, setAdded] = useState('');
-  const results = useQuery({
-    queryKey: [...risksKey(organisation.slug), 'measure-candidates', query],
-    queryFn: ({ signal }) => fetchMeasures(organisation.slug, { q: query ?? '', status: '' }, null, signal),
-    enabled: query !== null,
-  });
-  const candidates = (results.data?.items ?? []).filter((measure) => !measures.some((chosen) => chosen.id === measure.id));
-  const search = () => {
-    setPicked('');
-    setQuery(text.trim());
-  };
-  const add = () => {
-    const measure = candidates.find((item) => item.id === (picked || candidates[0]?.id));
-    if (!measure) return;
-    onChange([...measures, { id: measure.id, title: measure.title, status: measure.status }]);
-    setPicked('');
-    setAdded(measure.title);
-    document.getElementById(`${idPrefix}-measure-search`)?.focus();
-  };
+  const status = (value: string) => labels.measureStatus(value).toLocaleLowerCase();
   const errorId = error ? `${idPrefix}-measures-error` : undefined;
   return (
     <Fieldset className="wb-risk-picker" aria-describedby={errorId} invalid={Boolean(error)}>
@@ -183,7 +227,7 @@ export function MeasurePicker({ idPrefix, measures, onChange, error }: { idPrefi
           name: measure.title,
           label: (
             <>
-              {measure.title} <span className="wb-muted">({labels.measureStatus(measure.status).toLocaleLowerCase()})</span>
+              {measure.title} <span className="wb-muted">({status(measure.status)})</span>
             </>
           ),
         }))}
@@ -191,35 +235,25 @@ export function MeasurePicker({ idPrefix, measures, onChange, error }: { idPrefi
         onRemove={(id) => onChange(measures.filter((measure) => measure.id !== id))}
         removeLabel={(name) => <RemoveText name={name} />}
       />
-      <div className="wb-inline-form">
-        <TextField id={`${idPrefix}-measure-search`} label={t('risks.measures.search')} type="search" value={text} onChange={setText} onKeyDown={searchOnEnter(search)} autoComplete="off" maxLength={100} />
-        <Button type="button" appearance="secondary-action-button" onClick={search} busy={results.isFetching} disabled={results.isFetching}>
-          {t('risks.measures.searchSubmit')}
-        </Button>
-      </div>
-      <Paragraph role="status" className="wb-visually-hidden">
-        {added ? t('risks.links.added', { name: added }) : ''}
-      </Paragraph>
-      <ProblemAlert error={results.error} />
-      {query !== null && results.data ? (
-        candidates.length === 0 ? (
-          <Paragraph role="status">{t('risks.measures.noResults')}</Paragraph>
-        ) : (
-          <div className="wb-inline-form">
-            <SelectField
-              id={`${idPrefix}-measure-result`}
-              label={t('risks.measures.result')}
-              description={t('risks.measures.found', { count: candidates.length })}
-              value={picked || candidates[0].id}
-              options={candidates.map((measure) => ({ value: measure.id, label: `${measure.title} (${labels.measureStatus(measure.status).toLocaleLowerCase()})` }))}
-              onChange={setPicked}
-            />
-            <Button type="button" appearance="secondary-action-button" onClick={add}>
-              {t('risks.measures.add')}
-            </Button>
-          </div>
-        )
-      ) : null}
+      <SearchAdd
+        idPrefix={idPrefix}
+        name="measure"
+        text={{
+          search: t('risks.measures.search'),
+          submit: t('risks.measures.searchSubmit'),
+          noResults: t('risks.measures.noResults'),
+          result: t('risks.measures.result'),
+          found: (count) => t('risks.measures.found', { count }),
+          add: t('risks.measures.add'),
+        }}
+        search={async (_scope, q, signal) => (await fetchMeasures(organisation.slug, { q, status: '' }, null, signal)).items}
+        exclude={(measure) => measures.some((chosen) => chosen.id === measure.id)}
+        optionLabel={(measure) => `${measure.title} (${status(measure.status)})`}
+        onAdd={(measure) => {
+          onChange([...measures, { id: measure.id, title: measure.title, status: measure.status }]);
+          return measure.title;
+        }}
+      />
     </Fieldset>
   );
 }
