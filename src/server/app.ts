@@ -31,6 +31,7 @@ import { assetRoutes } from './modules/assets/routes.js';
 import { supplierRoutes } from './modules/suppliers/routes.js';
 import { dependencyRoutes } from './modules/dependencies/routes.js';
 import { riskRoutes } from './modules/risks/routes.js';
+import { incidentRoutes } from './modules/incidents/routes.js';
 import { procurementRoutes } from './modules/suppliers/procurement-routes.js';
 import { sharedStatusRoutes } from './modules/suppliers/shared-status-routes.js';
 
@@ -139,6 +140,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<App> 
       await procurementRoutes(a, deps);
       await sharedStatusRoutes(a, deps);
       await riskRoutes(a, deps);
+      await incidentRoutes(a, deps);
     },
     { prefix: '/api/v1' },
   );

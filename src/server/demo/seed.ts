@@ -12,6 +12,7 @@ import { seedGraph } from './graph-seed.js';
 import { seedProcurement } from './procurement-seed.js';
 import { seedSharing } from './sharing-seed.js';
 import { seedRisks } from './risks-seed.js';
+import { seedIncidents } from './incidents-seed.js';
 
 /** Fictional demo data. The password exists only in demo mode. */
 export const DEMO_PASSWORD = 'weerbaar-demo';
@@ -91,5 +92,6 @@ export async function loadDemo(database: Database): Promise<DemoState> {
   await seedProcurement(database);
   await seedSharing(database);
   await seedRisks(database);
+  await seedIncidents(database);
   return 'loaded';
 }

@@ -8,6 +8,7 @@ import { CURSOR_PART, decodeCursor, encodeCursor } from '../../core/http/cursor.
 import { containsPattern } from '../../core/db/rows.js';
 import { dependantsConflict, describeDependants, removeEdgesOf } from '../dependencies/dependants.js';
 import { removeRiskLinksOf } from '../risks/links.js';
+import { removeIncidentLinksOf } from '../incidents/links.js';
 import { P } from './policies.js';
 import { assetProblems, type AssetFields } from './rules.js';
 import { EMPTY, fieldsOf, loadAsset, normalise, ownersById, presentAssets, sameName, type AssetRow } from './repo.js';
@@ -92,6 +93,7 @@ export async function deleteAsset(ctx: OrgCtx, id: string, force: boolean): Prom
   if (dependants.length && !force) throw dependantsConflict(`Object "${before.name}"`, dependants);
   const removedDependencies = await removeEdgesOf(tx, org.id, id);
   const removedRiskLinks = await removeRiskLinksOf(tx, org.id, id);
+  await removeIncidentLinksOf(tx, org.id, id);
   await tx.delete(assets).where(and(eq(assets.id, id), eq(assets.organisationId, org.id)));
   audit.record({
     organisationId: org.id,

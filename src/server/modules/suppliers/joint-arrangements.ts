@@ -8,6 +8,7 @@ import { CURSOR_PART, decodeCursor, encodeCursor } from '../../core/http/cursor.
 import { containsPattern } from '../../core/db/rows.js';
 import { removeEdgesOf } from '../dependencies/dependants.js';
 import { removeRiskLinksOf } from '../risks/links.js';
+import { removeIncidentLinksOf } from '../incidents/links.js';
 import { dependantsConflict, describeDependants } from '../dependencies/dependants.js';
 import { sharedStatusesFor } from './shared-status.js';
 
@@ -139,6 +140,7 @@ export async function deleteArrangement(ctx: OrgCtx, id: string, force: boolean)
   if (dependants.length && !force) throw dependantsConflict(`Regeling "${before.name}"`, dependants);
   const edgesRemoved = await removeEdgesOf(tx, org.id, id);
   const riskLinksRemoved = await removeRiskLinksOf(tx, org.id, id);
+  await removeIncidentLinksOf(tx, org.id, id);
   await tx.delete(jointArrangements).where(and(eq(jointArrangements.organisationId, org.id), eq(jointArrangements.id, id)));
   audit.record({
     organisationId: org.id,

@@ -6,6 +6,7 @@ import { containsPattern, totalOf } from '../../core/db/rows.js';
 import { addDays, localDate } from '../../../shared/dates.js';
 import { removeEdgesOf } from '../dependencies/dependants.js';
 import { removeRiskLinksOf } from '../risks/links.js';
+import { removeIncidentLinksOf } from '../incidents/links.js';
 import { CONTRACT_ENDING_DAYS, presentSuppliers, requireSupplier, type SupplierRow } from './repo.js';
 import { dependantsConflict, describeDependants, type NamedDependant } from '../dependencies/dependants.js';
 
@@ -87,6 +88,7 @@ export async function deleteSupplier(ctx: OrgCtx, id: string, force: boolean) {
   if (dependants.length && !force) throw dependantsConflict(`Leverancier "${before.name}"`, dependants);
   const edgesRemoved = await removeEdgesOf(tx, org.id, id);
   const riskLinksRemoved = await removeRiskLinksOf(tx, org.id, id);
+  await removeIncidentLinksOf(tx, org.id, id);
   await tx.delete(suppliers).where(and(eq(suppliers.organisationId, org.id), eq(suppliers.id, id)));
   audit.record({
     organisationId: org.id,

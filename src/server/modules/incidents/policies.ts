@@ -1,0 +1,11 @@
+import { definePolicies } from '../../core/policies.js';
+
+/**
+ * The incident register (issue #6). Reading is for the people who handle, oversee or audit incidents;
+ * managing (recording, correcting, answering the legal questions, sending the reports) for those who
+ * handle them.
+ */
+export const P = definePolicies({
+  'incidents.read': ['admin', 'ciso', 'privacy', 'oov', 'bestuurder', 'auditor'],
+  'incidents.manage': ['admin', 'ciso', 'privacy', 'oov'],
+});
