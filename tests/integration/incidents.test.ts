@@ -444,6 +444,41 @@ describe(`incident register on ${ENGINE}`, () => {
     ]);
   });
 
+  it('turns a lesson learned into a tracked action (with owner, due date and measure) and puts it on the timeline', async () => {
+    const measure = await ciso.post(`${A}/measures`, { title: 'Offline back-ups van de zaaksystemen' }).then(created);
+    const lesson = await ciso
+      .post(`${A}/incidents/${incidentId}/lessons`, {
+        lesson: 'De back-ups stonden op hetzelfde netwerk als de zaaksystemen.',
+        action: { title: 'Back-ups offline bewaren', ownerId: world.users.admin.id, dueDate: '2026-06-01', measureId: measure.id },
+      })
+      .then(created);
+    expect(lesson).toMatchObject({
+      title: 'Back-ups offline bewaren',
+      owner: { id: world.users.admin.id, name: 'admin' },
+      dueDate: '2026-06-01',
+      status: 'open',
+      measure: { id: measure.id, title: 'Offline back-ups van de zaaksystemen' },
+    });
+    expect(lesson.description).toContain('De back-ups stonden op hetzelfde netwerk als de zaaksystemen.');
+    // followed up with all actions of the organisation, with the incident as its source
+    const actions = (await ciso.get(`${A}/actions?source=incident`).then(ok)).items;
+    expect(actions.map((a: any) => [a.id, a.source.type, a.source.id, a.source.label])).toEqual([[lesson.id, 'incident', incidentId, expect.stringMatching(/^I-2026-\d{3} Ransomware bij de hostingpartij$/)]]);
+    const inc = await ciso.get(`${A}/incidents/${incidentId}`).then(ok);
+    expect(inc.lessons.map((l: any) => l.id)).toEqual([lesson.id]);
+    expect(inc.timeline.filter((e: any) => e.kind === 'les').map((e: any) => e.text)).toEqual([
+      'Geleerde les: De back-ups stonden op hetzelfde netwerk als de zaaksystemen. — actie "Back-ups offline bewaren" (admin, uiterlijk 2026-06-01)',
+    ]);
+    // bad input: the owner must be a member, the measure must exist here, unknown fields are refused
+    const stranger = await ciso.post(`${A}/incidents/${incidentId}/lessons`, { lesson: 'Les', action: { title: 'Actie', ownerId: world.users.betaAdmin.id } });
+    expect(stranger.status).toBe(400);
+    expect(paths(stranger)).toEqual(['body.ownerId']);
+    expect((await ciso.post(`${A}/incidents/${incidentId}/lessons`, { lesson: 'Les', action: { title: 'Actie', measureId: NOPE } })).status).toBe(400);
+    expect((await ciso.post(`${A}/incidents/${incidentId}/lessons`, { lesson: 'Les', action: { title: 'Actie' }, extra: 1 })).status).toBe(400);
+    expect((await auditor.post(`${A}/incidents/${incidentId}/lessons`, { lesson: 'Les', action: { title: 'Actie' } })).status).toBe(403);
+    expect((await beta.post(`${B}/incidents/${incidentId}/lessons`, { lesson: 'Les', action: { title: 'Actie' } })).status).toBe(404);
+    expect((await ciso.get(`${A}/incidents/${incidentId}`).then(ok)).lessons).toHaveLength(1);
+  });
+
   it('changes the status with timeline entries and sets the closing moment', async () => {
     const a = await ciso.patch(`${A}/incidents/${incidentId}`, { status: 'afgehandeld' }).then(ok);
     // the handled moment was recorded already and stays
@@ -632,6 +667,10 @@ describe(`demo incidents on ${ENGINE}`, () => {
       expect(breach.timeline.filter((e: any) => e.kind === 'besluit').length).toBeGreaterThanOrEqual(1);
       expect(breach.timeline.filter((e: any) => e.kind === 'gebeurtenis').length).toBeGreaterThanOrEqual(2);
       expect(breach.overdue).toBe(false);
+      // lessons learned became tracked actions with owners and due dates, and stand on the timeline
+      expect(breach.lessons.length).toBe(2);
+      expect(breach.lessons.every((l: any) => l.owner !== null && l.dueDate !== null && l.status === 'open')).toBe(true);
+      expect(breach.timeline.filter((e: any) => e.kind === 'les')).toHaveLength(2);
       const ap = await c.get(`${url}/${closed.id}/reports/data-breach-notification`).then(ok);
       expect(ap.contentHash).toBe(sha256(canonicalJson(ap.content)));
     }

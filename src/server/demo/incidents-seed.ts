@@ -7,6 +7,7 @@ import { answerAvg, answerCbw } from '../modules/incidents/legal.js';
 import { addEvent } from '../modules/incidents/timeline.js';
 import { createTask, updateTask } from '../modules/incidents/tasks.js';
 import { sendReport } from '../modules/incidents/reports.js';
+import { addLesson } from '../modules/incidents/lessons.js';
 import { addDays, localDate } from '../../shared/dates.js';
 import { seedCtx } from './context.js';
 
@@ -161,6 +162,25 @@ export async function seedIncidents(database: Database) {
       }
       await updateIncident(fg, bid, { status: 'afgehandeld', handledAt: b(10 * 24).toISOString() }, b(10 * 24 + 1));
       await addEvent(fg, bid, { kind: 'notitie', text: 'Evaluatie: phishingsimulatie voor het sociaal domein inplannen; tweestapsverificatie is nu overal verplicht.', occurredAt: b(12 * 24).toISOString() }, b(12 * 24));
+      // lessons learned: tracked actions with owners and due dates, followed up with the organisation's actions
+      await addLesson(
+        ciso,
+        bid,
+        {
+          lesson: 'Medewerkers van het sociaal domein herkenden de phishingmail niet; de melding kwam pas na een dag binnen.',
+          action: { title: 'Phishingsimulatie en korte training voor het sociaal domein', ownerId: g.ciso!, dueDate: addDays(localDate(b(13 * 24)), 60) },
+        },
+        b(13 * 24),
+      );
+      await addLesson(
+        fg,
+        bid,
+        {
+          lesson: 'Doorstuurregels naar externe adressen vielen niet op; niemand kreeg er een signaal van.',
+          action: { title: 'Melding bij nieuwe doorstuurregels naar externe adressen instellen', ownerId: g.fg!, dueDate: addDays(localDate(b(13 * 24)), 30) },
+        },
+        b(13 * 24 + 1),
+      );
       await updateIncident(fg, bid, { status: 'gesloten' }, b(14 * 24));
       await ciso.audit.flush(tx);
       await fg.audit.flush(tx);

@@ -8,6 +8,7 @@ import { iso } from '../../core/http/schemas.js';
 import { decodeCursor, encodeCursor } from '../../core/http/cursor.js';
 import { localDate } from '../../../shared/dates.js';
 import { P } from './policies.js';
+import { incidentLabels } from '../incidents/repo.js';
 
 type ActionRow = typeof actions.$inferSelect;
 const CLOSED = ['afgerond', 'vervallen'];
@@ -20,7 +21,7 @@ export interface NewAction {
   ownerId?: string | null;
   dueDate?: string | null;
   measureId?: string | null;
-  sourceType?: 'audit_finding' | 'handmatig';
+  sourceType?: 'audit_finding' | 'incident' | 'handmatig';
   sourceId?: string | null;
 }
 
@@ -37,7 +38,7 @@ async function assertMeasure(tx: Executor, organisationId: string, measureId: st
   if (!m) throw badRequest('Deze maatregel bestaat niet in deze organisatie.', [{ path: 'body.measureId', message: 'onbekend' }]);
 }
 
-/** Creates a tracked action. Exported for other modules (audit findings; later incidents and risks). */
+/** Creates a tracked action. Exported for other modules (audit findings, lessons learned from incidents). */
 export async function createAction(ctx: OrgCtx, input: NewAction) {
   const { tx, org, audit } = ctx;
   await assertMember(tx, input.ownerId);
@@ -133,6 +134,8 @@ export async function presentActions(tx: Executor, rows: ActionRow[], today = lo
   const ownerIds = [...new Set(rows.map((r) => r.ownerId).filter((x): x is string => !!x))];
   const measureIds = [...new Set(rows.map((r) => r.measureId).filter((x): x is string => !!x))];
   const findingIds = rows.filter((r) => r.sourceType === 'audit_finding' && r.sourceId).map((r) => r.sourceId!);
+  const incidentIds = rows.filter((r) => r.sourceType === 'incident' && r.sourceId).map((r) => r.sourceId!);
+  const incidentsBy = incidentIds.length ? await incidentLabels(tx, incidentIds) : new Map<string, string>();
   const owners = ownerIds.length ? await tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ownerIds)) : [];
   const ms = measureIds.length ? await tx.select({ id: measures.id, title: measures.title }).from(measures).where(inArray(measures.id, measureIds)) : [];
   const findings = findingIds.length
@@ -154,7 +157,12 @@ export async function presentActions(tx: Executor, rows: ActionRow[], today = lo
       owner: a.ownerId ? (ownerBy.get(a.ownerId) ?? null) : null,
       dueDate: a.dueDate,
       status: a.status as 'open',
-      source: { type: a.sourceType as 'handmatig', id: a.sourceId, label: finding?.title ?? null, year: finding?.year ?? null },
+      source: {
+        type: a.sourceType as 'handmatig',
+        id: a.sourceId,
+        label: finding?.title ?? (a.sourceType === 'incident' && a.sourceId ? (incidentsBy.get(a.sourceId) ?? null) : null),
+        year: finding?.year ?? null,
+      },
       measure: a.measureId ? (measureBy.get(a.measureId) ?? null) : null,
       overdue: !CLOSED.includes(a.status) && !!a.dueDate && a.dueDate < today,
       completedAt: iso(a.completedAt),
@@ -165,3 +173,13 @@ export async function presentActions(tx: Executor, rows: ActionRow[], today = lo
 }
 
 
+
+/** The actions that came from one source (e.g. the lessons learned of an incident), oldest first. */
+export async function actionsFromSource(tx: Executor, organisationId: string, sourceType: 'audit_finding' | 'incident', sourceId: string) {
+  const rows = await tx
+    .select()
+    .from(actions)
+    .where(and(eq(actions.organisationId, organisationId), eq(actions.sourceType, sourceType), eq(actions.sourceId, sourceId)))
+    .orderBy(asc(actions.createdAt), asc(actions.id));
+  return presentActions(tx, rows);
+}

@@ -3,7 +3,7 @@ import { Timestamp, Uuid } from '../../core/http/schemas.js';
 
 export const ACTION_STATUSES = ['open', 'in_uitvoering', 'afgerond', 'vervallen'] as const;
 export const ActionStatus = z.enum(ACTION_STATUSES);
-export const ACTION_SOURCES = ['audit_finding', 'handmatig'] as const;
+export const ACTION_SOURCES = ['audit_finding', 'incident', 'handmatig'] as const;
 const IsoDate = z.iso.date('datum als JJJJ-MM-DD');
 
 export const ActionDto = z

@@ -1,3 +1,4 @@
+import { actionsFromSource } from '../actions/manage-actions.js';
 import type { Executor } from '../../core/db/client.js';
 import { iso } from '../../core/http/schemas.js';
 import { localDate } from '../../../shared/dates.js';
@@ -147,6 +148,16 @@ export async function presentIncident(tx: Executor, organisationId: string, r: I
     overdue: overdueOf(deadlines),
     reports: reportSummaries(deadlines, reports),
     tasks: tasks.map((t) => presentTask(t, people, localDate(now))),
+    lessons: (await actionsFromSource(tx, organisationId, 'incident', r.id)).map((a) => ({
+      id: a.id,
+      title: a.title,
+      description: a.description,
+      owner: a.owner,
+      dueDate: a.dueDate,
+      status: a.status,
+      overdue: a.overdue,
+      measure: a.measure,
+    })),
     timeline: events.map(presentEvent),
     createdAt: iso(r.createdAt)!,
     updatedAt: iso(r.updatedAt)!,

@@ -139,3 +139,9 @@ export async function loadReport(tx: Executor, organisationId: string, incidentI
     .where(and(eq(incidentReports.organisationId, organisationId), eq(incidentReports.incidentId, incidentId), eq(incidentReports.kind, kind)));
   return r ?? null;
 }
+
+/** "I-2026-001 Ransomware bij Kustnet" per incident id (for other modules' labels, e.g. actions from lessons learned). */
+export async function incidentLabels(tx: Executor, ids: string[]): Promise<Map<string, string>> {
+  const rows = await tx.select({ id: incidents.id, ref: incidents.ref, title: incidents.title }).from(incidents).where(inArray(incidents.id, ids));
+  return new Map(rows.map((r) => [r.id, `${r.ref} ${r.title}`]));
+}

@@ -9,6 +9,7 @@ import { answerAvg, answerCbw } from './legal.js';
 import { addEvent } from './timeline.js';
 import { createTask, deleteTask, updateTask } from './tasks.js';
 import { getReport, putDraft, sendReport } from './reports.js';
+import { addLesson } from './lessons.js';
 
 const tags = ['incidenten'];
 type Params = Record<string, string>;
@@ -155,6 +156,23 @@ export async function incidentRoutes(app: App, deps: Deps): Promise<void> {
       await deleteTask(ctx, params(ctx.request).incidentId, params(ctx.request).taskId);
       ctx.reply.code(204);
       return null;
+    }),
+  );
+  app.post(
+    `${inc}/lessons`,
+    {
+      schema: {
+        tags,
+        summary: 'Geleerde les vastleggen: een actie met eigenaar en uiterste datum (eventueel bij een maatregel), gevolgd bij de acties; de les komt op de tijdlijn',
+        params: S.IncidentParams,
+        body: S.LessonBody,
+        response: { 201: S.LessonActionDto, ...problems(400, 401, 403, 404) },
+      },
+    },
+    inOrganisation(deps, P['incidents.manage'], async (ctx) => {
+      const a = await addLesson(ctx, params(ctx.request).incidentId, ctx.request.body as any);
+      ctx.reply.code(201);
+      return { id: a.id, title: a.title, description: a.description, owner: a.owner, dueDate: a.dueDate, status: a.status, overdue: a.overdue, measure: a.measure };
     }),
   );
   app.get(

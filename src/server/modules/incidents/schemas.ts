@@ -138,6 +138,31 @@ export const ReportSendBody = z.strictObject({
   sentAt: Moment.optional().describe('extern: wanneer het buiten Weerbaar is verzonden; standaard nu. Niet in de toekomst.'),
 });
 
+/* ---------- lessons learned ---------- */
+
+export const LessonActionDto = z
+  .object({
+    id: Uuid,
+    title: z.string(),
+    description: z.string(),
+    owner: Person.nullable(),
+    dueDate: z.string().nullable(),
+    status: z.string().describe('open, in_uitvoering, afgerond of vervallen'),
+    overdue: z.boolean(),
+    measure: z.object({ id: Uuid, title: z.string() }).nullable(),
+  })
+  .meta({ id: 'IncidentLessonAction' });
+
+export const LessonBody = z.strictObject({
+  lesson: z.string().trim().min(2).max(5000).describe('de geleerde les'),
+  action: z.strictObject({
+    title: z.string().trim().min(2).max(300).describe('wat er moet gebeuren'),
+    ownerId: Uuid.nullable().optional(),
+    dueDate: IsoDate.nullable().optional(),
+    measureId: Uuid.nullable().optional().describe('de maatregel (compliance) waar de actie bij hoort'),
+  }),
+});
+
 /* ---------- incidents ---------- */
 
 export const IncidentSummaryDto = z
@@ -180,6 +205,7 @@ export const IncidentDto = z
     overdue: z.boolean(),
     reports: z.array(ReportSummaryDto),
     tasks: z.array(TaskDto),
+    lessons: z.array(LessonActionDto).describe('de acties uit de geleerde lessen (gevolgd bij de acties van de organisatie), oudste eerst'),
     timeline: z.array(EventDto).describe('oudste eerst'),
     createdAt: Timestamp,
     updatedAt: Timestamp,

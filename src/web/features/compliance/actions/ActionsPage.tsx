@@ -211,6 +211,11 @@ function ActionRow({ slug, action, canManage, editing, onEdit, onNotice }: RowPr
             <span className="wb-visually-hidden">{labels.source(action.source.type)}: </span>
             {t('evidence.actions.findingOf', { year: action.source.year })}
           </AppLink>
+        ) : action.source.type === 'incident' && action.source.id ? (
+          <AppLink to={`/o/${slug}/incidenten/${action.source.id}`}>
+            <span className="wb-visually-hidden">{labels.source(action.source.type)}: </span>
+            {t('evidence.actions.lessonOf', { incident: action.source.label ?? '' })}
+          </AppLink>
         ) : (
           labels.source(action.source.type)
         )}

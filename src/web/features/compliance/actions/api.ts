@@ -12,7 +12,7 @@ export interface Action {
   dueDate: string | null;
   status: ActionStatus;
   /** Where it comes from: an audit finding (with its year) or entered by hand. */
-  source: { type: 'audit_finding' | 'handmatig' | string; id: string | null; label: string | null; year?: number | null };
+  source: { type: 'audit_finding' | 'incident' | 'handmatig' | string; id: string | null; label: string | null; year?: number | null };
   measure: { id: string; title: string } | null;
   overdue: boolean;
   completedAt: string | null;
