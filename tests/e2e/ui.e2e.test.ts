@@ -92,7 +92,7 @@ describe('web interface', () => {
       expect(await nav.getByRole('link', { name: 'Installatiebeheer' }).count()).toBe(0);
 
       // A capability that is not built yet says so honestly.
-      await openFromNav(page, /^Incidenten & meldplicht/, /Incidenten & meldplicht/);
+      await openFromNav(page, /^Externe scans/, /Externe scans/);
       await page.getByText('Nog niet beschikbaar').first().waitFor();
       await expectAccessible(page, 'not yet available');
 

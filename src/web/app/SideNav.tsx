@@ -8,6 +8,7 @@ import { assetsNav } from '../features/assets/routes';
 import { suppliersNav } from '../features/suppliers/routes';
 import { dependenciesNav } from '../features/dependencies/routes';
 import { risksNav } from '../features/risks/routes';
+import { incidentsNav } from '../features/incidents/routes';
 import { CAPABILITIES } from './capabilities';
 
 interface SubPage {
@@ -44,6 +45,7 @@ export function SideNav({ org }: { org: string }) {
     ].filter((page) => page.allowed),
     assets: [...assetsNav(base, organisation.data, t), ...suppliersNav(base, organisation.data, t), ...dependenciesNav(base, organisation.data, t)].map((p) => ({ ...p, allowed: true })),
     risks: risksNav(base, organisation.data, t).map((p) => ({ ...p, allowed: true })),
+    incidents: incidentsNav(base, organisation.data, t).map((p) => ({ ...p, allowed: true })),
   };
 
   return (

@@ -14,7 +14,7 @@ export const CAPABILITIES: Capability[] = [
   { key: 'compliance', path: 'compliance', available: true },
   { key: 'risks', path: 'risicos', available: true },
   { key: 'assets', path: 'assets', available: true },
-  { key: 'incidents', path: 'incidenten', available: false },
+  { key: 'incidents', path: 'incidenten', available: true },
   { key: 'scans', path: 'scans', available: false },
   { key: 'advisories', path: 'advisories', available: false },
   { key: 'preparedness', path: 'voorbereiding', available: false },

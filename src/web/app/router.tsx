@@ -30,6 +30,7 @@ import { assetsRoutes } from '../features/assets/routes';
 import { suppliersRoutes } from '../features/suppliers/routes';
 import { dependenciesRoutes } from '../features/dependencies/routes';
 import { risksRoutes } from '../features/risks/routes';
+import { incidentsRoutes } from '../features/incidents/routes';
 import { CAPABILITIES } from './capabilities';
 import { HomeRedirect } from './HomeRedirect';
 import { NotFoundPage } from './NotFoundPage';
@@ -55,6 +56,7 @@ import { Shell } from './Shell';
  *     /evidence, /actions, /official-texts         evidence overview; improvement actions; official BIO2 texts
  *     /years/:year/findings                        the auditor's findings of a year
  *   /o/:org/assets/…, /o/:org/risicos/…            assets, suppliers, joint arrangements, dependencies; risk register (routes.tsx of each feature)
+ *   /o/:org/incidenten/…                           incident register with the legal deadlines (features/incidents/routes.tsx)
  *   /inbox, /admin/library-import                  notices across organisations; library import (installation admins)
  *   /o/:org/<capability>                           "not yet available" pages for the capabilities not built yet
  */
@@ -108,6 +110,7 @@ export const router = createBrowserRouter([
               ...suppliersRoutes,
               ...dependenciesRoutes,
               ...risksRoutes,
+              ...incidentsRoutes,
               ...CAPABILITIES.filter((capability) => !capability.available).map((capability) => ({
                 path: capability.path,
                 element: <UnavailablePage capability={capability.key} />,
