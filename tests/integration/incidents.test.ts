@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PDFParse } from 'pdf-parse';
 import { sql } from 'drizzle-orm';
 import { memberships, users } from '../../src/server/core/db/schema.js';
 import { hashPassword } from '../../src/server/core/auth/passwords.js';
@@ -312,6 +313,51 @@ describe(`incident register on ${ENGINE}`, () => {
       await t.deps.database.db.execute(sql`select changes from audit_events where entity_type = 'incident_report' and action = 'send' order by seq`),
     );
     expect(audit.map((a) => (typeof a.changes === 'string' ? JSON.parse(a.changes) : a.changes).sha256.after)).toEqual([sent.contentHash, notification.contentHash]);
+  });
+
+  it('prints a report as PDF: as sent (with its legal basis and hash) or as a draft marked CONCEPT', async () => {
+    const pdf = async (c: Client, url: string) => {
+      const res = await t.app.inject({ method: 'GET', url, headers: c.cookie ? { cookie: c.cookie } : {} });
+      if (res.statusCode !== 200) return { status: res.statusCode, text: '', type: res.headers['content-type'] };
+      const parser = new PDFParse({ data: new Uint8Array(res.rawPayload) });
+      try {
+        return { status: 200, text: (await parser.getText()).text.replace(/\s+/g, ' '), type: res.headers['content-type'], disposition: res.headers['content-disposition'] };
+      } finally {
+        await parser.destroy();
+      }
+    };
+    const sent = await ciso.get(`${A}/incidents/${incidentId}/reports/early-warning`).then(ok);
+    const ew = await pdf(ciso, `${A}/incidents/${incidentId}/reports/early-warning/pdf`);
+    expect(ew.status).toBe(200);
+    expect(ew.type).toBe('application/pdf');
+    expect(ew.disposition).toBe('attachment; filename="I-2026-001-early-warning.pdf"');
+    for (const piece of [
+      'Vroegtijdige waarschuwing',
+      'Gemeente Alpha · incident I-2026-001 Ransomware bij de hostingpartij',
+      'Art. 23 lid 4 onder a NIS2',
+      'Verzonden op 28-03-2026 20:00 door ciso buiten Weerbaar',
+      'Moment van bewustwording 28-03-2026 10:00 (Europe/Amsterdam)',
+      'Vermoeden van onrechtmatig of kwaadwillig handelen Ja',
+      'Mogelijke grensoverschrijdende gevolgen —',
+      'Contactpersoon ciso, ciso@alpha.test',
+      sent.contentHash,
+    ])
+      expect(ew.text).toContain(piece);
+    expect(ew.text).not.toContain('CONCEPT');
+    // a report not sent yet is a draft
+    const draft = await ciso.get(`${A}/incidents/${incidentId}`).then(ok);
+    const open = draft.reports.find((r: any) => r.sentAt === null);
+    expect(open, 'an unsent report kind').toBeDefined();
+    const d = await pdf(ciso, `${A}/incidents/${incidentId}/reports/${open.kind}/pdf`);
+    expect(d.status).toBe(200);
+    expect(d.text).toContain('CONCEPT —');
+    expect(d.text).toContain('Concept — nog niet verzonden');
+    // who may read the incident may print it; nobody else; a kind that does not apply is 404
+    expect((await pdf(auditor, `${A}/incidents/${incidentId}/reports/early-warning/pdf`)).status).toBe(200);
+    expect((await pdf(staff, `${A}/incidents/${incidentId}/reports/early-warning/pdf`)).status).toBe(403);
+    expect((await pdf(beta, `${A}/incidents/${incidentId}/reports/early-warning/pdf`)).status).toBe(404);
+    expect((await pdf(beta, `${B}/incidents/${incidentId}/reports/early-warning/pdf`)).status).toBe(404);
+    expect((await pdf(ciso, `${A}/incidents/${incidentId}/reports/onzin/pdf`)).status).toBe(400);
   });
 
   it('corrects a recorded moment only with a reason, moves the deadlines and keeps the correction on the timeline and in the audit trail', async () => {

@@ -19,6 +19,10 @@ export interface Config {
   fileStorage: 'directory' | 'database';
   /** largest accepted upload in MB */
   maxUploadMb: number;
+  /** SMTP server for e-mail, e.g. smtp://user:pass@host:587; without it mails are only logged (recipient and subject) */
+  smtpUrl?: string;
+  /** sender of the e-mails, e.g. "Weerbaar <weerbaar@gemeente.example>" */
+  mailFrom: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
@@ -41,6 +45,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     inProcessWorker: env.WORKER_IN_PROCESS ? env.WORKER_IN_PROCESS !== '0' : !env.DATABASE_URL,
     fileStorage: fileStorageOf(env),
     maxUploadMb: maxUploadOf(env),
+    smtpUrl: smtpUrlOf(env),
+    mailFrom: env.MAIL_FROM || `Weerbaar <noreply@${mailHostOf(env.PUBLIC_URL)}>`,
   };
 }
 
@@ -54,4 +60,27 @@ function maxUploadOf(env: NodeJS.ProcessEnv): number {
   const v = Number(env.MAX_UPLOAD_MB ?? 25);
   if (!Number.isFinite(v) || v <= 0 || v > 10_000) throw new Error(`MAX_UPLOAD_MB moet een positief getal zijn (megabytes), niet "${env.MAX_UPLOAD_MB}".`);
   return v;
+}
+
+function smtpUrlOf(env: NodeJS.ProcessEnv): string | undefined {
+  const v = env.SMTP_URL || undefined;
+  if (v === undefined) return undefined;
+  let url: URL | null = null;
+  try {
+    url = new URL(v);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname)
+    throw new Error('SMTP_URL moet een adres zijn als smtp://gebruiker:wachtwoord@host:587 of smtps://host:465.');
+  return v;
+}
+
+/** The host of PUBLIC_URL for the default sender address (localhost when it is not set). */
+function mailHostOf(publicUrl: string | undefined): string {
+  try {
+    return publicUrl ? new URL(publicUrl).hostname || 'localhost' : 'localhost';
+  } catch {
+    return 'localhost';
+  }
 }

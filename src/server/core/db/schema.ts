@@ -4,6 +4,7 @@ import {
   customType,
   boolean,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -1244,3 +1245,14 @@ export const incidentReports = pgTable(
   },
   (t) => [uniqueIndex('incident_reports_kind_key').on(t.incidentId, t.kind)],
 );
+
+/**
+ * Per organisation: how many hours before each incident deadline the handlers get a reminder (inbox and
+ * e-mail). No row: the default of the incidents module (12 and 2 hours).
+ */
+export const incidentSettings = pgTable('incident_settings', {
+  organisationId: uuid('organisation_id')
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  reminderHours: integer('reminder_hours').array().notNull(),
+});

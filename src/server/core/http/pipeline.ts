@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import { systemTx, tenantTx, type Database, type Tx } from '../db/client.js';
 import { organisations } from '../db/schema.js';
 import type { JobQueue } from '../jobs/queue.js';
+import type { Mailer } from '../mail/mailer.js';
 import { AuditLog, type Actor } from '../audit/audit.js';
 import type { SecretBox } from '../auth/crypto.js';
 import { principalFromApiToken, principalFromSession, type Principal } from '../auth/principal.js';
@@ -21,6 +22,8 @@ export interface Deps {
   config: Config;
   queue: JobQueue;
   secrets: SecretBox;
+  /** outgoing e-mail; when absent, made from the configuration (SMTP_URL, else logged): use mailerOf(deps) */
+  mailer?: Mailer;
 }
 
 export type AuthMode = 'public' | 'user' | 'mfa-pending' | 'enrolment';

@@ -7,6 +7,8 @@ import { listChains, verifyChain } from '../audit/audit.js';
 import { sendEvidenceReminders } from '../../modules/compliance/evidence-reminders.js';
 import { sendSupplierReminders } from '../../modules/suppliers/reminders.js';
 import { sendRiskReminders } from '../../modules/risks/reminders.js';
+import { sendDeadlineReminders } from '../../modules/incidents/reminders.js';
+import { mailerOf } from '../mail/mailer.js';
 
 export interface JobDefinition {
   name: string;
@@ -64,6 +66,13 @@ export const JOBS: JobDefinition[] = [
     cron: '50 6 * * *',
     // reviews due or passed, acceptances ending or ended; data.today only for tests
     run: async (deps, data) => void (await sendRiskReminders(deps.database, typeof data?.today === 'string' ? data.today : undefined)),
+  },
+  {
+    name: 'incidents.deadline-reminders',
+    cron: '*/5 * * * *',
+    // reminders before each Cbw/AVG deadline and a notice when one passed, in the inbox and by e-mail; data.now (ISO) only for tests and manual runs
+    run: async (deps, data) =>
+      void (await sendDeadlineReminders(deps.database, mailerOf(deps), deps.config.publicUrl, typeof data?.now === 'string' ? new Date(data.now) : undefined)),
   },
 ];
 

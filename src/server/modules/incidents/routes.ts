@@ -9,7 +9,12 @@ import { answerAvg, answerCbw } from './legal.js';
 import { addEvent } from './timeline.js';
 import { createTask, deleteTask, updateTask } from './tasks.js';
 import { getReport, putDraft, sendReport } from './reports.js';
+import { IncidentSettingsBody, IncidentSettingsDto } from './settings-schemas.js';
+import { getIncidentSettings, putIncidentSettings } from './settings.js';
 import { addLesson } from './lessons.js';
+import { incidentReportDocument } from './report-pdf.js';
+import { defaultReportRenderer } from '../../core/reports/index.js';
+import { FileDownload, attachment } from '../../core/http/files.js';
 
 const tags = ['incidenten'];
 type Params = Record<string, string>;
@@ -188,6 +193,25 @@ export async function incidentRoutes(app: App, deps: Deps): Promise<void> {
     },
     inOrganisation(deps, P['incidents.read'], (ctx) => getReport(ctx, params(ctx.request).incidentId, params(ctx.request).kind)),
   );
+  app.get(
+    `${inc}/reports/:kind/pdf`,
+    {
+      schema: {
+        tags,
+        summary: 'De melding als PDF (A4): concept of zoals verzonden, met wettelijke grondslag en de sha-256 van de verzonden inhoud',
+        params: S.ReportParams,
+        response: { 200: FileDownload, ...problems(401, 403, 404) },
+      },
+    },
+    inOrganisation(deps, P['incidents.read'], async (ctx) => {
+      const { incidentId, kind } = params(ctx.request);
+      const doc = await incidentReportDocument(ctx, incidentId, kind);
+      const file = await defaultReportRenderer.renderPdf(doc);
+      ctx.audit.record({ organisationId: ctx.org.id, entityType: 'incident_report', entityId: incidentId, action: 'export', after: { kind, format: 'pdf' } });
+      attachment(ctx.reply, 'application/pdf', `${doc.footer?.split(' · ')[0] ?? 'incident'}-${kind}.pdf`);
+      return file;
+    }),
+  );
   app.put(
     `${inc}/reports/:kind`,
     {
@@ -214,5 +238,30 @@ export async function incidentRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     inOrganisation(deps, P['incidents.manage'], (ctx) => sendReport(ctx, params(ctx.request).incidentId, params(ctx.request).kind, ctx.request.body as any)),
+  );
+  app.get(
+    `${org}/incident-settings`,
+    {
+      schema: {
+        tags,
+        summary: 'Instellingen van de incidenten: hoeveel uur vóór elke wettelijke termijn een herinnering komt (inbox en e-mail); standaard 12 en 2 uur',
+        params: OrgParams,
+        response: { 200: IncidentSettingsDto, ...problems(401, 403, 404) },
+      },
+    },
+    inOrganisation(deps, P['incidents.read'], (ctx) => getIncidentSettings(ctx)),
+  );
+  app.put(
+    `${org}/incident-settings`,
+    {
+      schema: {
+        tags,
+        summary: 'Herinneringen vóór de termijnen instellen: 1 tot 5 verschillende aantallen uren, elk van 1 tot 168 (beheerder en CISO)',
+        params: OrgParams,
+        body: IncidentSettingsBody,
+        response: { 200: IncidentSettingsDto, ...problems(400, 401, 403, 404) },
+      },
+    },
+    inOrganisation(deps, P['incidents.configure'], (ctx) => putIncidentSettings(ctx, ctx.request.body as any)),
   );
 }
