@@ -10,7 +10,7 @@ import { SelectField } from '../../shared/SelectField';
 import { SuccessAlert } from '../../shared/SuccessAlert';
 import { TextareaField } from '../../shared/TextareaField';
 import { TextField } from '../../shared/TextField';
-import { fetchReport, REPORT_KINDS, reportKey, saveReportDraft, sendReport } from './api';
+import { fetchReport, REPORT_KINDS, reportKey, reportPdfUrl, saveReportDraft, sendReport } from './api';
 import type { Incident, Report, ReportChannel, ReportKind } from './api';
 import { localDeadline, reportKindName, useIncidentLabels } from './labels';
 import { RadioGroup, useIncidentMutation } from './shared';
@@ -64,6 +64,12 @@ function ReportItem({ slug, incident, kind, canManage }: { slug: string; inciden
           <span className="wb-visually-hidden"> {name}</span>
         </Button>
       </ButtonGroup>
+      <Paragraph>
+        <a className="utrecht-link utrecht-link--html-a" href={reportPdfUrl(slug, incident.id, kind)} download>
+          {summary?.sentAt ? t('incidents.reports.pdfSent') : t('incidents.reports.pdfDraft')}
+          <span className="wb-visually-hidden"> {name}</span>
+        </a>
+      </Paragraph>
       {open ? (
         <div id={regionId}>
           {report.isPending ? <Loading /> : null}

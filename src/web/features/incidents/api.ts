@@ -1,4 +1,4 @@
-import { del, get, patch, post, put, seg } from '../../app/api';
+import { API_BASE, del, get, patch, post, put, seg } from '../../app/api';
 import type { DeadlineState, IncidentCategory, IncidentSeverity, IncidentStatus, TimelineKind } from '../../../shared/incidents';
 import { AVG_CATEGORIES, REPORT_CHANNELS, TIMELINE_USER_KINDS } from '../../../shared/incidents';
 
@@ -7,7 +7,7 @@ import { AVG_CATEGORIES, REPORT_CHANNELS, TIMELINE_USER_KINDS } from '../../../s
  * mirror src/server/modules/incidents/schemas.ts; moments are ISO 8601 instants.
  */
 
-export const PERMISSIONS = { read: 'incidents.read', manage: 'incidents.manage' } as const;
+export const PERMISSIONS = { read: 'incidents.read', manage: 'incidents.manage', configure: 'incidents.configure' } as const;
 
 export const LINK_TYPES = ['asset', 'supplier', 'joint_arrangement'] as const;
 export type LinkType = (typeof LINK_TYPES)[number];
@@ -242,3 +242,14 @@ export const saveReportDraft = (slug: string, id: string, kind: ReportKind, cont
   put<Report>(`${one(slug, id)}/reports/${seg(kind)}`, { content });
 export const sendReport = (slug: string, id: string, kind: ReportKind, body: { channel: ReportChannel; sentAt?: string }) =>
   post<Report>(`${one(slug, id)}/reports/${seg(kind)}/send`, body);
+
+/** The report as PDF (draft or as sent), for a download link. */
+export const reportPdfUrl = (slug: string, id: string, kind: string) => `${API_BASE}${one(slug, id)}/reports/${seg(kind)}/pdf`;
+
+/** How many hours before each deadline a reminder comes (inbox and e-mail). */
+export interface IncidentSettings {
+  reminderHours: number[];
+}
+export const incidentSettingsKey = (slug: string) => ['incident-settings', slug] as const;
+export const fetchIncidentSettings = (slug: string, signal?: AbortSignal) => get<IncidentSettings>(`${org(slug)}/incident-settings`, signal);
+export const saveIncidentSettings = (slug: string, body: IncidentSettings) => put<IncidentSettings>(`${org(slug)}/incident-settings`, body);
