@@ -32,6 +32,7 @@ import { supplierRoutes } from './modules/suppliers/routes.js';
 import { dependencyRoutes } from './modules/dependencies/routes.js';
 import { riskRoutes } from './modules/risks/routes.js';
 import { incidentRoutes } from './modules/incidents/routes.js';
+import { csirtRoutes } from './modules/csirt/routes.js';
 import { procurementRoutes } from './modules/suppliers/procurement-routes.js';
 import { sharedStatusRoutes } from './modules/suppliers/shared-status-routes.js';
 
@@ -141,6 +142,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<App> 
       await sharedStatusRoutes(a, deps);
       await riskRoutes(a, deps);
       await incidentRoutes(a, deps);
+      await csirtRoutes(a, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -4,9 +4,11 @@
  * records a ransomware incident (aware five hours ago), answers the two legal questions (Cbw significant:
  * ja; AVG datalek: ja with categories and numbers), sees the three deadlines with their due times in
  * Dutch time computed here from the moment entered, opens the early warning, saves the draft, sends it to
- * the CSIRT and sees the deadline done; then adds a timeline entry and a task, corrects the moment of
+ * the CSIRT and sees the deadline done; the CSIRT's analyst finds it under "Meldingen van gemeenten",
+ * acknowledges it and asks a question, which the CISO sees on the incident page and answers; then adds a timeline entry and a task, corrects the moment of
  * awareness (with a reason; the deadlines move), marks it handled, and opens the closed demo data breach
- * (also in English). axe-core (WCAG 2.1 A/AA) on the list, the new form and the incident page.
+ * (also in English). axe-core (WCAG 2.1 A/AA) on the list, the new form, the incident page, the CSIRT's
+ * inbox and notification page and the incident's CSIRT section.
  */
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
@@ -17,6 +19,7 @@ useBrowserAndServer();
 
 const ORG = '/organisations/zuidhaven';
 const AUDITOR = 'auditor@zuidhaven.example';
+const ANALIST = 'analist@csirt.example';
 const ZONE = 'Europe/Amsterdam';
 
 /** A call on the API with the page's session (HttpOnly cookie) and its CSRF token (from GET /me). */
@@ -176,6 +179,56 @@ describe('incident register', () => {
       // The deadline is done; the others stay open.
       await main.locator('[data-deadline="early-warning"]').getByText(/^Gedaan op \w{2} \d{1,2} \w+ \d{4} \d{2}:\d{2}$/).waitFor();
       await main.locator('[data-deadline="incident-notification"]').getByText('Open', { exact: true }).waitFor();
+
+      // The CSIRT section: the early warning is in the CSIRT's inbox, received, not yet acknowledged.
+      const csirtSection = main.locator('section', { has: page.getByRole('heading', { level: 2, name: 'CSIRT', exact: true }) });
+      await csirtSection.getByText('Ontvangen door het CSIRT (CSIRT Gemeenten)', { exact: true }).waitFor();
+      expect(await csirtSection.locator('code.wb-csirt-hash').textContent()).toBe(hash);
+      const ownIncidentUrl = page.url();
+      await logout(page);
+
+      // The CSIRT's analyst opens "Meldingen van gemeenten", opens the early warning, acknowledges it and asks a question.
+      await fillCredentials(page, ANALIST);
+      await page.waitForURL(/\/o\/csirt-gemeenten$/);
+      await openFromNav(page, 'Meldingen van gemeenten', /^Meldingen van gemeenten/);
+      const inbox = main.getByRole('table', { name: 'Ontvangen meldingen' });
+      await inbox.waitFor();
+      const inboxRow = inbox.locator('tbody tr', { hasText: title });
+      await inboxRow.getByText('Gemeente Zuidhaven', { exact: true }).waitFor();
+      await inboxRow.getByText('Ontvangen', { exact: true }).waitFor();
+      await expectAccessible(page, 'CSIRT inbox');
+      await inboxRow.getByRole('link', { name: /^Vroegtijdige waarschuwing/ }).click();
+      await expectHeading(page, /^Vroegtijdige waarschuwing: Gemeente Zuidhaven/);
+      // exactly what was sent: the hash, and the edited field with its Dutch label
+      await main.getByText(hash!, { exact: true }).waitFor();
+      const sentCrossBorder = main.locator('.utrecht-data-list__item', { hasText: 'Mogelijke grensoverschrijdende gevolgen' });
+      expect((await sentCrossBorder.locator('.utrecht-data-list__item-value').textContent())?.trim()).toBe('Nee');
+      await expectAccessible(page, 'CSIRT notification');
+      await main.getByRole('button', { name: 'Ontvangst bevestigen' }).click();
+      await main.getByText('De ontvangst is bevestigd', { exact: false }).waitFor();
+      expect(await main.getByRole('button', { name: 'Ontvangst bevestigen' }).count()).toBe(0);
+      const question = 'Is er al bekend via welke weg de aanvaller binnenkwam?';
+      await page.getByLabel('Uw bericht').fill(question);
+      await main.getByRole('button', { name: 'Bericht versturen' }).click();
+      await main.getByText('Het bericht is verstuurd.').waitFor();
+      await main.locator('ol.wb-csirt-thread > li', { hasText: question }).waitFor();
+      await expectAccessible(page, 'CSIRT notification after acknowledging');
+      await logout(page);
+
+      // Back as the CISO: the incident page says the CSIRT is handling it, shows the question, and the CISO answers.
+      await fillCredentials(page, CISO);
+      await page.waitForURL(/\/o\/zuidhaven$/);
+      await page.goto(ownIncidentUrl);
+      await expectHeading(page, new RegExp(title));
+      await csirtSection.getByText(/^In behandeling bij het CSIRT sinds \w{2} \d{1,2} \w+ \d{4} \d{2}:\d{2} door Analist CSIRT$/).waitFor();
+      await csirtSection.locator('ol.wb-csirt-thread > li', { hasText: question }).getByText('CSIRT', { exact: true }).waitFor();
+      const answer = 'Via een phishingmail met een macro; de afzender is geblokkeerd.';
+      await csirtSection.getByLabel('Uw bericht').fill(answer);
+      await csirtSection.getByRole('button', { name: 'Bericht versturen' }).click();
+      await csirtSection.getByText('Het bericht is verstuurd.').waitFor();
+      const thread = csirtSection.locator('ol.wb-csirt-thread > li');
+      await expect.poll(async () => (await thread.allTextContents()).map((text) => (text.includes(question) ? 'vraag' : text.includes(answer) ? 'antwoord' : text))).toEqual(['vraag', 'antwoord']);
+      await expectAccessible(page, 'incident CSIRT section');
 
       // The timeline (oldest first) gets a decision; a task is added and done.
       await page.getByLabel('Soort', { exact: true }).selectOption('besluit');

@@ -8,6 +8,8 @@ import { addEvent } from '../modules/incidents/timeline.js';
 import { createTask, updateTask } from '../modules/incidents/tasks.js';
 import { sendReport } from '../modules/incidents/reports.js';
 import { addLesson } from '../modules/incidents/lessons.js';
+import { acknowledge } from '../modules/csirt/handle-notification.js';
+import { postCsirtMessage, postGemeenteMessage } from '../modules/csirt/messages.js';
 import { addDays, localDate } from '../../shared/dates.js';
 import { seedCtx } from './context.js';
 
@@ -17,6 +19,7 @@ import { seedCtx } from './context.js';
  * supplier, aware some 60 hours ago (so the 72-hour incident notification is close), significant under
  * the Cbw, early warning sent to the CSIRT in time, notification not yet sent; and a closed data breach
  * through phishing, reported to the Autoriteit Persoonsgegevens, with events, decisions and done tasks.
+ * The early warnings land in the CSIRT's inbox; Zuidhaven's is acknowledged, with a question and an answer.
  */
 
 const HOUR = 3_600_000;
@@ -186,4 +189,53 @@ export async function seedIncidents(database: Database) {
       await fg.audit.flush(tx);
     });
   }
+  await seedCsirtThread(database, gemeenten, seededAt);
+}
+
+/**
+ * The early warnings above went to the CSIRT (channel 'csirt'), so they are in its inbox. Zuidhaven's is
+ * acknowledged by the CSIRT's analyst an hour after it arrived, with a question and the CISO's answer;
+ * the other gemeenten's wait for the analyst.
+ */
+async function seedCsirtThread(database: Database, gemeenten: { id: string; slug: string; name: string; ciso: string | null; cisoName: string | null }[], seededAt: number) {
+  const g = gemeenten.find((x) => x.slug === 'zuidhaven');
+  const [analist] = rowsOf<{ id: string; name: string }>(await database.db.execute(sql`select id, name from users where email = 'analist@csirt.example'`));
+  const [csirt] = rowsOf<{ id: string; slug: string; name: string }>(
+    await database.db.execute(sql`
+      select o.id, o.slug, o.name from organisation_links l join organisations o on o.id = l.target_id
+      where l.organisation_id = ${g?.id ?? null} and l.kind = 'csirt'`),
+  );
+  if (!g?.ciso || !analist || !csirt) return;
+  const [sent] = rowsOf<{ id: string; incidentId: string; sentAt: Date | string }>(
+    await database.db.execute(sql`
+      select id, incident_id as "incidentId", sent_at as "sentAt" from csirt_notifications
+      where organisation_id = ${g.id} and csirt_id = ${csirt.id} and kind = 'early-warning' order by sent_at limit 1`),
+  );
+  if (!sent) return;
+  const at = (hoursAfterSending: number) => new Date(new Date(sent.sentAt).getTime() + hoursAfterSending * HOUR);
+  await tenantTx(database, { organisationId: csirt.id, userId: analist.id }, async (tx) => {
+    const ctx = seedCtx(tx, csirt, analist.id, 'demodataset', ['analist']);
+    Object.assign(ctx.org, { kind: 'csirt' });
+    Object.assign(ctx.principal, { name: analist.name, email: 'analist@csirt.example' });
+    await acknowledge(ctx, sent.id, at(1));
+    await postCsirtMessage(
+      ctx,
+      sent.id,
+      { body: 'Dank voor de melding. Draaien bij u nog andere systemen op het virtualisatieplatform van Kustnet, en heeft Kustnet al indicatoren (IP-adressen, bestandsnamen) gedeeld?' },
+      at(1.2),
+    );
+    await ctx.audit.flush(tx);
+  });
+  await tenantTx(database, { organisationId: g.id, userId: g.ciso }, async (tx) => {
+    const ctx = seedCtx(tx, g, g.ciso!, 'demodataset', ['ciso']);
+    Object.assign(ctx.principal, { name: g.cisoName ?? 'CISO', email: `ciso@${g.slug}.example` });
+    await postGemeenteMessage(
+      ctx,
+      sent.incidentId,
+      sent.id,
+      { body: 'Alleen de applicatieservers van het zaaksysteem en de uitkeringsapplicatie. Kustnet deelt de indicatoren vanmiddag; wij sturen ze door zodra we ze hebben.' },
+      at(2),
+    );
+    await ctx.audit.flush(tx);
+  });
 }

@@ -9,6 +9,7 @@ import { suppliersNav } from '../features/suppliers/routes';
 import { dependenciesNav } from '../features/dependencies/routes';
 import { risksNav } from '../features/risks/routes';
 import { incidentsNav } from '../features/incidents/routes';
+import { csirtNav } from '../features/csirt/routes';
 import { CAPABILITIES } from './capabilities';
 
 interface SubPage {
@@ -45,7 +46,7 @@ export function SideNav({ org }: { org: string }) {
     ].filter((page) => page.allowed),
     assets: [...assetsNav(base, organisation.data, t), ...suppliersNav(base, organisation.data, t), ...dependenciesNav(base, organisation.data, t)].map((p) => ({ ...p, allowed: true })),
     risks: risksNav(base, organisation.data, t).map((p) => ({ ...p, allowed: true })),
-    incidents: incidentsNav(base, organisation.data, t).map((p) => ({ ...p, allowed: true })),
+    incidents: [...incidentsNav(base, organisation.data, t), ...csirtNav(organisation.data, t)].map((p) => ({ ...p, allowed: true })),
   };
 
   return (

@@ -31,6 +31,7 @@ import { suppliersRoutes } from '../features/suppliers/routes';
 import { dependenciesRoutes } from '../features/dependencies/routes';
 import { risksRoutes } from '../features/risks/routes';
 import { incidentsRoutes } from '../features/incidents/routes';
+import { csirtRoutes } from '../features/csirt/routes';
 import { CAPABILITIES } from './capabilities';
 import { HomeRedirect } from './HomeRedirect';
 import { NotFoundPage } from './NotFoundPage';
@@ -57,6 +58,7 @@ import { Shell } from './Shell';
  *     /years/:year/findings                        the auditor's findings of a year
  *   /o/:org/assets/…, /o/:org/risicos/…            assets, suppliers, joint arrangements, dependencies; risk register (routes.tsx of each feature)
  *   /o/:org/incidenten/…                           incident register with the legal deadlines (features/incidents/routes.tsx)
+ *   /o/:org/csirt-inbox/…                          a CSIRT's inbox of reports from its gemeenten (features/csirt/routes.tsx)
  *   /inbox, /admin/library-import                  notices across organisations; library import (installation admins)
  *   /o/:org/<capability>                           "not yet available" pages for the capabilities not built yet
  */
@@ -111,6 +113,7 @@ export const router = createBrowserRouter([
               ...dependenciesRoutes,
               ...risksRoutes,
               ...incidentsRoutes,
+              ...csirtRoutes,
               ...CAPABILITIES.filter((capability) => !capability.available).map((capability) => ({
                 path: capability.path,
                 element: <UnavailablePage capability={capability.key} />,

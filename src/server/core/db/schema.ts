@@ -1256,3 +1256,89 @@ export const incidentSettings = pgTable('incident_settings', {
     .references(() => organisations.id, { onDelete: 'cascade' }),
   reminderHours: integer('reminder_hours').array().notNull(),
 });
+
+/*
+ * The report to the sector CSIRT inside Weerbaar (issue #6). A report sent with channel 'csirt' becomes a
+ * notification in the inbox of the CSIRT the gemeente is connected to: a copy of exactly what was sent
+ * with its hash, never a view on the incident. Two owners per row: the gemeente (organisation_id) and the
+ * CSIRT (csirt_id); row-level security gives each of them the row (see the migration), the incident
+ * tables stay the gemeente's alone.
+ */
+export const csirtCampaigns = pgTable(
+  'csirt_campaigns',
+  {
+    id: id(),
+    /** the CSIRT */
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('csirt_campaigns_org_idx').on(t.organisationId, t.createdAt)],
+);
+
+export const csirtNotifications = pgTable(
+  'csirt_notifications',
+  {
+    id: id(),
+    /** the gemeente that sent it */
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** the CSIRT it was sent to (the gemeente's connected CSIRT at the moment of sending) */
+    csirtId: uuid('csirt_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => incidentReports.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    regime: text('regime').notNull(),
+    /** a copy of exactly what was sent, and the sha-256 of its canonical JSON */
+    content: jsonb('content').notNull(),
+    contentHash: text('content_hash').notNull(),
+    incidentRef: text('incident_ref').notNull(),
+    incidentTitle: text('incident_title').notNull(),
+    sentAt: ts('sent_at').notNull(),
+    sentByName: text('sent_by_name'),
+    status: text('status').notNull().default('ontvangen'), // ontvangen | in_behandeling | afgesloten
+    acknowledgedAt: ts('acknowledged_at'),
+    acknowledgedByName: text('acknowledged_by_name'),
+    campaignId: uuid('campaign_id').references(() => csirtCampaigns.id, { onDelete: 'set null' }),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('csirt_notifications_inbox_idx').on(t.csirtId, t.sentAt.desc(), t.id.desc()),
+    index('csirt_notifications_incident_idx').on(t.organisationId, t.incidentId),
+    index('csirt_notifications_campaign_idx').on(t.campaignId),
+    uniqueIndex('csirt_notifications_report_key').on(t.reportId),
+  ],
+);
+
+/** The thread of a notification, both sides; append-only for the application role. */
+export const csirtMessages = pgTable(
+  'csirt_messages',
+  {
+    id: id(),
+    notificationId: uuid('notification_id')
+      .notNull()
+      .references(() => csirtNotifications.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    csirtId: uuid('csirt_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    authorSide: text('author_side').notNull(), // gemeente | csirt
+    authorName: text('author_name').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('csirt_messages_notification_idx').on(t.notificationId, t.createdAt)],
+);

@@ -9,6 +9,7 @@ import type { IncidentCategory } from '../../../shared/incidents.js';
 import { incidentDeadlines, kindName, regimeOf } from './deadlines.js';
 import { linksOf, nameLinks } from './links.js';
 import { actorOf, requireIncident, STATUS_LABEL } from './manage-incidents.js';
+import { deliverToCsirt, requireConnectedCsirt } from '../csirt/deliver.js';
 import { CLOCK_SKEW_MS, eventsOf, loadReport, localTime, reportsOf, writeEvent, type IncidentRow, type ReportRow } from './repo.js';
 
 /*
@@ -18,8 +19,9 @@ import { CLOCK_SKEW_MS, eventsOf, loadReport, localTime, reportsOf, writeEvent, 
  * record until someone stores an edited draft; sending stores exactly what was sent, when, by whom and
  * how, with the sha-256 of its canonical JSON (sorted keys). A report is sent once.
  *
- * Channel 'csirt' only records the sending for now: delivering the report into the CSIRT's inbox inside
- * Weerbaar is a later slice of issue #6.
+ * Channel 'csirt' delivers the report, in the same transaction, into the inbox of the CSIRT the gemeente
+ * is connected to (the csirt module: a copy of what was sent with its hash); without a connected CSIRT
+ * the send is refused before anything is written.
  */
 
 const CATEGORY_LABEL: Record<IncidentCategory, string> = {
@@ -177,6 +179,7 @@ export async function sendReport(ctx: OrgCtx, incidentId: string, kind: string, 
     throw badRequest(`Het tijdstip van verzending kan niet vóór het moment van bewustwording (${localTime(incident.awareAt)}) liggen.`, [
       { path: 'body.sentAt', message: 'vóór het moment van bewustwording' },
     ]);
+  const csirt = input.channel === 'csirt' ? await requireConnectedCsirt(ctx) : null;
   const content = stored ? (stored.content as Record<string, unknown>) : await generateContent(ctx, incident, kind);
   const actor = actorOf(ctx);
   const sent = { sentAt, sentByUserId: actor.id, sentByName: actor.name, channel: input.channel, updatedAt: now };
@@ -199,7 +202,8 @@ export async function sendReport(ctx: OrgCtx, incidentId: string, kind: string, 
     .set({ contentHash: contentHashOf(row.content) })
     .where(and(eq(incidentReports.organisationId, org.id), eq(incidentReports.id, row.id)))
     .returning();
-  const channel = input.channel === 'csirt' ? 'aan het CSIRT via Weerbaar' : 'buiten Weerbaar';
+  if (csirt) await deliverToCsirt(ctx, csirt, incident, row, now);
+  const channel = csirt ? 'aan het CSIRT via Weerbaar' : 'buiten Weerbaar';
   await writeEvent(tx, {
     organisationId: org.id,
     incidentId,

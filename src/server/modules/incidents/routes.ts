@@ -231,7 +231,7 @@ export async function incidentRoutes(app: App, deps: Deps): Promise<void> {
       schema: {
         tags,
         summary:
-          'Melding als verzonden vastleggen: de inhoud, het tijdstip, wie en via welk kanaal, met de sha-256 van de canonieke JSON. Eén keer per soort (409 als al verzonden). Kanaal csirt legt nu alleen de verzending vast',
+          'Melding als verzonden vastleggen: de inhoud, het tijdstip, wie en via welk kanaal, met de sha-256 van de canonieke JSON. Eén keer per soort (409 als al verzonden). Kanaal csirt bezorgt de melding (een kopie met de hash) in de inbox van het aangesloten CSIRT; zonder gekoppeld CSIRT 409',
         params: S.ReportParams,
         body: S.ReportSendBody,
         response: { 200: S.ReportDto, ...problems(400, 401, 403, 404, 409) },

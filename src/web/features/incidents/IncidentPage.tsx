@@ -18,6 +18,7 @@ import { ReportsSection } from './ReportsSection';
 import { LessonsSection } from './LessonsSection';
 import { TasksSection } from './TasksSection';
 import { TimelineSection } from './TimelineSection';
+import { IncidentCsirtSection } from '../csirt/IncidentCsirtSection';
 
 /** /o/:org/incidenten/:incidentId — one incident with its deadlines, legal questions, reports, timeline, tasks and details. */
 export function IncidentPage() {
@@ -47,6 +48,7 @@ function IncidentView({ incidentId }: { incidentId: string }) {
           <DeadlinesSection incident={incident.data} />
           <LegalSection slug={slug} incident={incident.data} canManage={canManage} />
           <ReportsSection slug={slug} incident={incident.data} canManage={canManage} />
+          <IncidentCsirtSection slug={slug} incidentId={incident.data.id} />
           <TimelineSection slug={slug} incident={incident.data} canManage={canManage} />
           <TasksSection slug={slug} incident={incident.data} canManage={canManage} />
           <LessonsSection slug={slug} incident={incident.data} canManage={canManage} />

@@ -127,7 +127,7 @@ function displayValue(value: unknown, t: (key: string) => string, moment: (iso: 
   return String(value);
 }
 
-function ReportView({ report }: { report: Report }) {
+export function ReportView({ report }: { report: Report }) {
   const { t, i18n } = useTranslation();
   const label = useFieldLabel();
   const labels = useIncidentLabels();
