@@ -5,8 +5,9 @@
  * audit chains into a FRESH database (a temp PGlite folder, or a new database on the given server
  * that is dropped again at the end), starts the real app on 127.0.0.1 and measures API latency over
  * real HTTP. Loopback only; bounded in requests and time. The compliance part of issue #4 lives in
- * compliance.ts, the assets/suppliers/dependencies/risks part of issue #5 in assets.ts;
- * `npm run bench -- --only compliance` (or `--only foundation`, `--only assets`) runs one part.
+ * compliance.ts, the assets/suppliers/dependencies/risks part of issue #5 in assets.ts, the incidents part
+ * of issue #6 in incidents.ts; `npm run bench -- --only compliance` (or `--only foundation`, `--only assets`,
+ * `--only incidents`) runs one part.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import { AuditLog } from '../src/server/core/audit/audit.js';
 import { f2, freshTarget, login, measure, ms, pad, PASSWORD, start, table, type Measurement } from './common.js';
 import { complianceSummary, generateCompliance, measureCompliance, verdict, type ComplianceWorld } from './compliance.js';
 import { assetsSummary, generateAssets, measureAssets, verdict as assetsVerdict, type AssetsWorld } from './assets.js';
+import { generateIncidents, incidentsSummary, measureIncidents, type IncidentsWorld } from './incidents.js';
 
 const GEMEENTEN = 342;
 const REGIONS = 25;
@@ -142,11 +144,11 @@ export async function generate(database: Database): Promise<World> {
   };
 }
 
-type Part = 'foundation' | 'compliance' | 'assets';
+type Part = 'foundation' | 'compliance' | 'assets' | 'incidents';
 
-/** `npm run bench -- --only compliance` (or `--only foundation`, `--only assets`, comma-separated); all by default. */
+/** `npm run bench -- --only compliance` (or `--only foundation`, `--only assets`, `--only incidents`, comma-separated); all by default. */
 function parts(argv: string[]): Set<Part> {
-  const all: Part[] = ['foundation', 'compliance', 'assets'];
+  const all: Part[] = ['foundation', 'compliance', 'assets', 'incidents'];
   const i = argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
   if (i < 0) return new Set(all);
   const value = argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
@@ -176,6 +178,11 @@ async function main() {
     if (only.has('assets')) {
       aw = await generateAssets(database, world.adminSlug);
       for (const line of assetsSummary(aw)) console.log(`bench: ${line}`);
+    }
+    let iw: IncidentsWorld | undefined;
+    if (only.has('incidents')) {
+      iw = await generateIncidents(database, world.adminSlug);
+      for (const line of incidentsSummary(iw)) console.log(`bench: ${line}`);
     }
     await database.close();
 
@@ -290,6 +297,32 @@ async function main() {
       ]);
       for (const n of notes) console.log(`bench: ${n}`);
       if (!pgTarget) console.log('\nNote: the asset targets apply to PostgreSQL; run with DATABASE_URL=postgres://… for the verdict.');
+    }
+
+    if (iw) {
+      const loadBefore = os.loadavg();
+      const { results, notes } = await measureIncidents(base, iw, running.database);
+      const loadAfter = os.loadavg();
+      notes.push(`machine load average (1 min) before/after the incident measurements: ${loadBefore[0].toFixed(2)} / ${loadAfter[0].toFixed(2)} on ${os.cpus().length} CPUs (other load inflates p95 and max)`);
+      const server = (x: number) => (Number.isNaN(x) ? '' : f2(x));
+      console.log('\nIncidents, the CSIRT inbox, the deadline job and the report PDF (issue #6): target = p95, limit = never worse (max)');
+      table([
+        ['name', 'n', 'p50 ms', 'p95 ms', 'max ms', 'server p50/p95 ms', 'target', 'limit', 'verdict'],
+        ...results.map((r) => [
+          r.label,
+          String(r.n),
+          f2(r.p50),
+          f2(r.p95),
+          f2(r.max),
+          Number.isNaN(r.server.p50) ? '(in process)' : `${server(r.server.p50)} / ${server(r.server.p95)}`,
+          r.target === undefined ? '' : `≤ ${r.target} ms`,
+          r.limit === undefined ? '' : `≤ ${r.limit} ms`,
+          pgTarget || r.target === undefined ? assetsVerdict(r) : `${assetsVerdict(r)} (PG target)`,
+        ]),
+        ['incidents data load (set-based SQL + VACUUM ANALYZE)', '1', '', '', f2(iw.ms), '', '', '', ''],
+      ]);
+      for (const n of notes) console.log(`bench: ${n}`);
+      if (!pgTarget) console.log('\nNote: the incident targets apply to PostgreSQL; run with DATABASE_URL=postgres://… for the verdict.');
     }
   } finally {
     if (running) {

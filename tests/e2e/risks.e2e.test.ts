@@ -75,7 +75,7 @@ describe('risk register', () => {
       await expectAccessible(page, 'risk overview');
 
       // A new risk: inherent 4 × 4 = 16 (hoog on the default matrix), mitigated with a measure.
-      await openFromNav(page, 'Register', 'Risicoregister');
+      await openFromNav(page, /^Register$/, 'Risicoregister');
       await main.getByRole('link', { name: 'Nieuw risico' }).click();
       await expectHeading(page, /^Nieuw risico/);
       await page.getByLabel('Titel', { exact: true }).fill(title);
@@ -152,7 +152,7 @@ describe('risk register', () => {
       await main.getByRole('table', { name: /^Elke wijziging van het inherente risico/ }).getByText('Geaccepteerd').first().waitFor();
       await expectAccessible(page, 'risk (CISO sees the acceptance)');
 
-      await openFromNav(page, 'Register', 'Risicoregister');
+      await openFromNav(page, /^Register$/, 'Risicoregister');
       await page.getByLabel('Zoeken op nummer, titel of omschrijving').fill(title);
       await page.getByRole('button', { name: 'Filteren', exact: true }).click();
       const row = main.getByRole('row', { name: new RegExp(title) });

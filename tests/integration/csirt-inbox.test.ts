@@ -458,6 +458,15 @@ describe(`the report to the CSIRT on ${ENGINE}`, () => {
     // a gemeente not connected to this CSIRT: nothing, not an error
     expect(await ids('gemeente=delta')).toEqual([]);
     expect(await ids('gemeente=beta')).toEqual([]);
+    // by default the open notifications; a closed one only with status=alle or afgesloten
+    await analist.patch(`${CS}/csirt-inbox/${gammaNid}`, { status: 'afgesloten' }).then(ok);
+    expect(await ids('')).toEqual([nid]);
+    expect(await ids('status=open')).toEqual([nid]);
+    expect(await ids('status=alle')).toEqual([gammaNid, nid]);
+    expect(await ids('status=afgesloten')).toEqual([gammaNid]);
+    expect((await analist.get(`${CS}/csirt-inbox?status=alle`).then(ok)).total).toBe(2);
+    expect((await analist.get(`${CS}/csirt-inbox`).then(ok)).total).toBe(1);
+    await analist.patch(`${CS}/csirt-inbox/${gammaNid}`, { status: 'in_behandeling' }).then(ok);
   });
 
   it('lets only the CSIRT handle its inbox, and only the gemeente write under its incident', async () => {

@@ -1314,7 +1314,9 @@ export const csirtNotifications = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
-    index('csirt_notifications_inbox_idx').on(t.csirtId, t.sentAt.desc(), t.id.desc()),
+    // newest first is a backward scan; an index declared DESC (drizzle: NULLS LAST) does not match ORDER BY … DESC
+    index('csirt_notifications_inbox_order_idx').on(t.csirtId, t.sentAt, t.id),
+    index('csirt_notifications_inbox_status_idx').on(t.csirtId, t.status, t.sentAt, t.id),
     index('csirt_notifications_incident_idx').on(t.organisationId, t.incidentId),
     index('csirt_notifications_campaign_idx').on(t.campaignId),
     uniqueIndex('csirt_notifications_report_key').on(t.reportId),

@@ -1,4 +1,4 @@
-import { and, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { OrgCtx } from '../../core/http/pipeline.js';
 import { csirtNotifications, organisations } from '../../core/db/schema.js';
 import { containsPattern } from '../../core/db/rows.js';
@@ -9,7 +9,8 @@ import { itemRows } from './repo.js';
 import type { NotificationStatus } from './schemas.js';
 
 export interface InboxQuery {
-  status?: NotificationStatus;
+  /** open: ontvangen and in_behandeling (the default); alle: every status */
+  status: NotificationStatus | 'open' | 'alle';
   gemeente?: string;
   kind?: string;
   campaign?: string;
@@ -20,7 +21,9 @@ export interface InboxQuery {
 
 /**
  * The CSIRT's inbox across all gemeenten that sent it something, newest first (sent_at, id), with
- * filters and the total of the filtered list. Only this CSIRT's notifications: the policies and an
+ * filters and the total of the filtered list. By default the open notifications (received or being
+ * handled): what needs the analyst; `status=alle` adds the closed ones (years of them nationally, so
+ * that total costs more). Only this CSIRT's notifications: the policies and an
  * explicit filter on csirt_id.
  */
 export async function listInbox(ctx: OrgCtx, q: InboxQuery) {
@@ -36,7 +39,7 @@ export async function listInbox(ctx: OrgCtx, q: InboxQuery) {
   }
   const filters: (SQL | undefined)[] = [
     eq(csirtNotifications.csirtId, org.id),
-    q.status ? eq(csirtNotifications.status, q.status) : undefined,
+    q.status === 'alle' ? undefined : q.status === 'open' ? inArray(csirtNotifications.status, ['ontvangen', 'in_behandeling']) : eq(csirtNotifications.status, q.status),
     gemeenteId ? eq(csirtNotifications.organisationId, gemeenteId) : undefined,
     q.kind ? eq(csirtNotifications.kind, q.kind) : undefined,
     q.campaign ? eq(csirtNotifications.campaignId, q.campaign) : undefined,

@@ -53,7 +53,10 @@ export const InboxItemDto = z
 export const InboxPage = z.object({ items: z.array(InboxItemDto), total: z.number().int(), nextCursor: z.string().nullable() });
 
 export const InboxQuery = z.strictObject({
-  status: Status.optional(),
+  status: z
+    .enum([...NOTIFICATION_STATUSES, 'open', 'alle'])
+    .default('open')
+    .describe('open (standaard): ontvangen en in behandeling; alle: ook afgesloten; of één status'),
   gemeente: z.string().min(1).max(64).optional().describe('slug van de gemeente'),
   kind: z.enum(REPORT_KINDS).optional(),
   campaign: Uuid.optional(),

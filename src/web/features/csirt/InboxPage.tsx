@@ -21,7 +21,7 @@ import { CsirtPage, NotificationStatusBadge } from './parts';
 
 function filtersFromParams(params: URLSearchParams): InboxFilters {
   return {
-    status: oneOf(NOTIFICATION_STATUSES, params.get('status')),
+    status: oneOf([...NOTIFICATION_STATUSES, 'alle'] as const, params.get('status')),
     gemeente: (params.get('gemeente') ?? '').slice(0, 64),
     kind: oneOf(REPORT_KINDS, params.get('kind')),
     campaign: /^[0-9a-f-]{36}$/i.test(params.get('campaign') ?? '') ? params.get('campaign')! : '',
@@ -82,7 +82,11 @@ function FilterForm({ slug, filters, onApply }: { slug: string; filters: InboxFi
         id="csirt-status"
         label={t('csirt.fields.status')}
         value={values.status}
-        options={[{ value: '', label: t('csirt.inbox.allStatuses') }, ...NOTIFICATION_STATUSES.map((value) => ({ value, label: t(`csirt.statuses.${value}`) }))]}
+        options={[
+          { value: '', label: t('csirt.inbox.openStatuses') },
+          { value: 'alle', label: t('csirt.inbox.allStatuses') },
+          ...NOTIFICATION_STATUSES.map((value) => ({ value, label: t(`csirt.statuses.${value}`) })),
+        ]}
         onChange={set('status')}
       />
       <SelectField

@@ -57,7 +57,8 @@ export interface InboxPage {
 }
 
 export interface InboxFilters {
-  status: NotificationStatus | '';
+  /** '' = open (received or being handled, the server's default); alle = every status */
+  status: NotificationStatus | '' | 'alle';
   gemeente: string;
   kind: ReportKind | '';
   campaign: string;
