@@ -5,7 +5,7 @@
  *   refused with the server's problem), adds a link whose validity ends within 30 days and changes its
  *   validity; a failing automatic signal turns the measure red (measure page, list with evidence count,
  *   "Aandacht nodig") and puts a notice in the inbox, which the CISO marks read; the expiring link is
- *   under "Aandacht nodig"; a new overdue action gets its status changed in the table and shows up with
+ *   under "Aandacht nodig" (with the demo incident's notification deadline); a new overdue action gets its status changed in the table and shows up with
  *   the overdue filter and on the attention list; the evidence overview filters on status; existing
  *   evidence is linked to a second measure and unlinked again;
  * - an installation admin previews a broken CISO Assistant file (problems with their line), then imports
@@ -190,6 +190,9 @@ describe('evidence', () => {
       await expiring.getByRole('link', { name: measureTitle }).waitFor();
       const red = attention.getByRole('listitem').filter({ has: page.getByRole('link', { name: measureTitle, exact: true }) }).filter({ hasText: 'back-up-hersteltest' });
       await red.getByText(/weerbaar-scanner: controle ‘back-up-hersteltest’ gefaald op/).waitFor();
+      // the demo's open ransomware incident: its 72-hour notification falls due within the day
+      const legal = attention.getByRole('list', { name: /wettelijke meldtermijn van een incident verstreken of binnen 24 uur/ });
+      await legal.getByRole('listitem').filter({ hasText: 'Incidentmelding: uiterlijk' }).getByRole('link', { name: /^I-\d{4}-\d{3} Ransomware bij Kustnet/ }).waitFor();
       await expectAccessible(page, 'compliance home: needs attention');
 
       // Inbox: the notice about the red measure, marked read.

@@ -525,6 +525,24 @@ describe(`incident register on ${ENGINE}`, () => {
     expect((await ciso.get(`${A}/incidents/${incidentId}`).then(ok)).lessons).toHaveLength(1);
   });
 
+  it("puts deadlines that passed or fall due within a day on the CISO's attention list, until the report is sent", async () => {
+    const urgent = async () => (await ciso.get(`${A}/compliance/attention`).then(ok)).incidentDeadlines.filter((x: any) => x.incident.title === 'Phishing bij Burgerzaken');
+    const aware = new Date(Date.now() - 30 * HOUR);
+    const inc = await ciso
+      .post(`${A}/incidents`, { title: 'Phishing bij Burgerzaken', category: 'phishing', severity: 'midden', awareAt: aware.toISOString() })
+      .then(created);
+    expect(await urgent()).toEqual([]); // no legal question answered yet: no deadlines
+    await ciso.put(`${A}/incidents/${inc.id}/legal/cbw`, { significant: true, reason: 'Verstoring van de dienstverlening' }).then(ok);
+    // early warning (24 h) passed; the notification (72 h) is 42 hours away: not yet urgent
+    expect(await urgent()).toEqual([
+      { incident: { id: inc.id, ref: inc.ref, title: 'Phishing bij Burgerzaken' }, deadline: { id: 'early-warning', name: 'Vroegtijdige waarschuwing', due: new Date(aware.getTime() + 24 * HOUR).toISOString(), overdue: true } },
+    ]);
+    await ciso.post(`${A}/incidents/${inc.id}/reports/early-warning/send`, { channel: 'extern' }).then(ok);
+    expect(await urgent()).toEqual([]);
+    // beta's attention list never shows alpha's incidents
+    expect(JSON.stringify((await beta.get(`${B}/compliance/attention`).then(ok)).incidentDeadlines)).not.toContain(inc.id);
+  });
+
   it('changes the status with timeline entries and sets the closing moment', async () => {
     const a = await ciso.patch(`${A}/incidents/${incidentId}`, { status: 'afgehandeld' }).then(ok);
     // the handled moment was recorded already and stays

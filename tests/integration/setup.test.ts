@@ -86,6 +86,8 @@ describe('demo dataset', () => {
       expect(attention.overdueAssessments.length).toBeGreaterThan(0);
       expect(attention.evidence.length).toBeGreaterThan(0);
       expect(attention.failingMeasures.length).toBeGreaterThan(0);
+      // the open ransomware incident: its 72-hour notification falls due within the day
+      expect(attention.incidentDeadlines.map((x: any) => [x.deadline.name, x.deadline.overdue])).toEqual([['Incidentmelding', false]]);
       // the dependency graph: the shared hosting party carries most processes; its outage cascades
       const conc = (await ciso.get('/api/v1/organisations/zuidhaven/concentration?limit=5')).body;
       const top = (conc.items ?? conc.suppliers ?? conc)[0];

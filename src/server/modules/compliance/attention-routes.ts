@@ -11,7 +11,7 @@ export async function attentionRoutes(app: App, deps: Deps) {
     {
       schema: {
         tags: ['verantwoording (ENSIA)'],
-        summary: 'Aandacht nodig: verlopen of bijna verlopen bewijs, maatregelen met een falende controle, te late beoordelingen en acties',
+        summary: 'Aandacht nodig: verlopen of bijna verlopen bewijs, maatregelen met een falende controle, te late beoordelingen en acties, en wettelijke meldtermijnen van incidenten (verstreken of binnen 24 uur)',
         params: OrgParams,
         response: { 200: AttentionDto, ...problems(401, 403, 404) },
       },

@@ -3,6 +3,7 @@ import type { OrgCtx } from '../../core/http/pipeline.js';
 import { rowsOf } from '../../core/db/rows.js';
 import { iso } from '../../core/http/schemas.js';
 import { overdueActions } from '../actions/overdue.js';
+import { urgentDeadlines } from '../incidents/urgent.js';
 import { presentEvidence, selectEvidence } from './evidence-repo.js';
 import { SOON_DAYS } from './evidence-status.js';
 import { addDays, localDate } from '../../../shared/dates.js';
@@ -12,7 +13,8 @@ export const ATTENTION_LIMIT = 200;
 
 /**
  * "Aandacht nodig" on the CISO's compliance page: evidence that expired or expires within 30 days,
- * measures with a failing automatic check, overdue assessments of open years and overdue actions.
+ * measures with a failing automatic check, overdue assessments of open years, overdue actions, and the
+ * legal deadlines of incidents that passed or fall due within a day.
  */
 export async function attentionList(ctx: OrgCtx, today = localDate()) {
   const { tx, org } = ctx;
@@ -57,5 +59,7 @@ export async function attentionList(ctx: OrgCtx, today = localDate()) {
     failingMeasures,
     overdueAssessments: overdue.map(({ ownerId, ownerName, ...a }) => ({ ...a, year: Number(a.year), owner: ownerId ? { id: ownerId, name: ownerName ?? '' } : null })),
     overdueActions: await overdueActions(tx, org.id, today, ATTENTION_LIMIT),
+    // the legal reporting deadlines of incidents, for those who may read incidents
+    incidentDeadlines: await urgentDeadlines(ctx),
   };
 }

@@ -172,5 +172,13 @@ export const AttentionDto = z
       }),
     ),
     overdueActions: z.array(z.object({ id: Uuid, title: z.string(), dueDate: z.string(), status: z.string(), owner: Person })),
+    incidentDeadlines: z
+      .array(
+        z.object({
+          incident: z.object({ id: Uuid, ref: z.string(), title: z.string() }),
+          deadline: z.object({ id: z.string(), name: z.string(), due: Timestamp, overdue: z.boolean() }),
+        }),
+      )
+      .describe('wettelijke meldtermijnen van incidenten die verstreken zijn of binnen 24 uur aflopen (alleen voor wie incidenten mag lezen)'),
   })
   .meta({ id: 'Attention' });

@@ -1,4 +1,4 @@
-import { Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
+import { Heading2, Heading3, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../app/api';
@@ -31,7 +31,7 @@ export function AttentionPanel() {
   if (!allowed || (isApiError(attention.error) && attention.error.status === 403)) return null;
   const data = attention.data;
   const empty =
-    data && data.evidence.length + data.failingMeasures.length + data.overdueAssessments.length + data.overdueActions.length === 0;
+    data && data.evidence.length + data.failingMeasures.length + data.overdueAssessments.length + data.overdueActions.length + data.incidentDeadlines.length === 0;
   return (
     <section aria-labelledby="attention-heading" className={`wb-section wb-attention${empty ? ' wb-attention--ok' : ''}`}>
       <Heading2 id="attention-heading">{t('evidence.attention.title')}</Heading2>
@@ -123,6 +123,29 @@ function AttentionGroups({ slug, data }: { slug: string; data: Attention }) {
                 </AppLink>{' '}
                 — {t('evidence.attention.due', { year: assessment.year, date: formatDay(assessment.dueDate) })}
                 {assessment.owner ? `; ${t('evidence.attention.owner', { name: assessment.owner.name })}` : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {data.incidentDeadlines.length > 0 ? (
+        <div className="wb-attention__group">
+          <Heading3 id="attention-incidents">{t('evidence.attention.incidentDeadlines', { count: data.incidentDeadlines.length })}</Heading3>
+          <ul className="wb-attention__list" aria-labelledby="attention-incidents">
+            {data.incidentDeadlines.map(({ incident, deadline }) => (
+              <li key={`${incident.id}-${deadline.id}`}>
+                <AppLink to={`/o/${slug}/incidenten/${incident.id}`}>
+                  {incident.ref} {incident.title}
+                </AppLink>{' '}
+                — {deadline.name}:{' '}
+                {deadline.overdue ? (
+                  <StatusBadge status="danger" className="wb-badge-with-icon">
+                    <StateIcon name="warning" />
+                    {t('evidence.attention.deadlinePassed', { when: formatDateTime(deadline.due) })}
+                  </StatusBadge>
+                ) : (
+                  t('evidence.attention.deadlineDue', { when: formatDateTime(deadline.due) })
+                )}
               </li>
             ))}
           </ul>

@@ -17,6 +17,8 @@ export interface Attention {
     owner: { id: string; name: string } | null;
   }>;
   overdueActions: Array<{ id: string; title: string; dueDate: string; status: string; owner: { id: string; name: string } | null }>;
+  /** legal reporting deadlines of incidents that passed or fall due within a day (only for who may read incidents) */
+  incidentDeadlines: Array<{ incident: { id: string; ref: string; title: string }; deadline: { id: string; name: string; due: string; overdue: boolean } }>;
 }
 
 export const fetchAttention = (slug: string, signal?: AbortSignal) => get<Attention>(`/organisations/${seg(slug)}/compliance/attention`, signal);
