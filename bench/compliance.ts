@@ -456,12 +456,6 @@ export async function measureCompliance(base: string, cw: ComplianceWorld, datab
   return { results, notes };
 }
 
-export function verdict(r: ComplianceResult): string {
-  if (r.max > r.limit) return 'OVER LIMIT';
-  if (r.p95 > r.target) return 'over target';
-  return 'OK';
-}
-
 export function complianceSummary(cw: ComplianceWorld): string[] {
   return [
     `compliance data: years ${cw.years[0]}–${cw.years.at(-1)} (${cw.years.length}; ${cw.years.length - 1} signed, ${cw.years.at(-1)} half filled), ${cw.assessable} assessable requirements per year in ${FRAMEWORKS.join(', ')}`,

@@ -18,8 +18,8 @@ import { memberships, organisationLinks, organisations, users } from '../src/ser
 import { hashPassword } from '../src/server/core/auth/passwords.js';
 import { AuditLog } from '../src/server/core/audit/audit.js';
 import { f2, freshTarget, login, measure, ms, pad, PASSWORD, start, table, type Measurement } from './common.js';
-import { complianceSummary, generateCompliance, measureCompliance, verdict, type ComplianceWorld } from './compliance.js';
-import { assetsSummary, generateAssets, measureAssets, verdict as assetsVerdict, type AssetsWorld } from './assets.js';
+import { complianceSummary, generateCompliance, measureCompliance, type ComplianceWorld } from './compliance.js';
+import { assetsSummary, generateAssets, measureAssets, verdict, type AssetsResult, type AssetsWorld } from './assets.js';
 import { generateIncidents, incidentsSummary, measureIncidents, type IncidentsWorld } from './incidents.js';
 
 const GEMEENTEN = 342;
@@ -249,81 +249,17 @@ async function main() {
       }
     }
 
-    if (cw) {
-      const loadBefore = os.loadavg();
-      const { results, notes } = await measureCompliance(base, cw, running.database);
-      const loadAfter = os.loadavg();
-      notes.push(`machine load average (1 min) before/after the compliance measurements: ${loadBefore[0].toFixed(2)} / ${loadAfter[0].toFixed(2)} on ${os.cpus().length} CPUs (other load inflates p95 and max)`);
-      console.log('\nCompliance (issue #4): target = p95, limit = never worse (max)');
-      table([
-        ['name', 'n', 'p50 ms', 'p95 ms', 'max ms', 'server p50/p95 ms', 'target', 'limit', 'verdict'],
-        ...results.map((r) => [
-          r.label,
-          String(r.n),
-          f2(r.p50),
-          f2(r.p95),
-          f2(r.max),
-          `${f2(r.server.p50)} / ${f2(r.server.p95)}`,
-          `≤ ${r.target} ms`,
-          `≤ ${r.limit} ms`,
-          pgTarget ? verdict(r) : `${verdict(r)} (PG target)`,
-        ]),
-        ['compliance data load (set-based SQL + VACUUM ANALYZE)', '1', '', '', f2(cw.ms), '', '', '', ''],
-      ]);
-      for (const n of notes) console.log(`bench: ${n}`);
-      if (!pgTarget) console.log('\nNote: the compliance targets apply to PostgreSQL; run with DATABASE_URL=postgres://… for the verdict.');
-    }
-
-    if (aw) {
-      const loadBefore = os.loadavg();
-      const { results, notes } = await measureAssets(base, aw);
-      const loadAfter = os.loadavg();
-      notes.push(`machine load average (1 min) before/after the asset measurements: ${loadBefore[0].toFixed(2)} / ${loadAfter[0].toFixed(2)} on ${os.cpus().length} CPUs (other load inflates p95 and max)`);
-      console.log('\nAssets, suppliers, dependencies and risks (issue #5): target = p95, limit = never worse (max)');
-      table([
-        ['name', 'n', 'p50 ms', 'p95 ms', 'max ms', 'server p50/p95 ms', 'target', 'limit', 'verdict'],
-        ...results.map((r) => [
-          r.label,
-          String(r.n),
-          f2(r.p50),
-          f2(r.p95),
-          f2(r.max),
-          `${f2(r.server.p50)} / ${f2(r.server.p95)}`,
-          r.target === undefined ? '' : `≤ ${r.target} ms`,
-          r.limit === undefined ? '' : `≤ ${r.limit} ms`,
-          pgTarget || r.target === undefined ? assetsVerdict(r) : `${assetsVerdict(r)} (PG target)`,
-        ]),
-        ['assets data load (set-based SQL + VACUUM ANALYZE)', '1', '', '', f2(aw.ms), '', '', '', ''],
-      ]);
-      for (const n of notes) console.log(`bench: ${n}`);
-      if (!pgTarget) console.log('\nNote: the asset targets apply to PostgreSQL; run with DATABASE_URL=postgres://… for the verdict.');
-    }
-
-    if (iw) {
-      const loadBefore = os.loadavg();
-      const { results, notes } = await measureIncidents(base, iw, running.database);
-      const loadAfter = os.loadavg();
-      notes.push(`machine load average (1 min) before/after the incident measurements: ${loadBefore[0].toFixed(2)} / ${loadAfter[0].toFixed(2)} on ${os.cpus().length} CPUs (other load inflates p95 and max)`);
-      const server = (x: number) => (Number.isNaN(x) ? '' : f2(x));
-      console.log('\nIncidents, the CSIRT inbox, the deadline job and the report PDF (issue #6): target = p95, limit = never worse (max)');
-      table([
-        ['name', 'n', 'p50 ms', 'p95 ms', 'max ms', 'server p50/p95 ms', 'target', 'limit', 'verdict'],
-        ...results.map((r) => [
-          r.label,
-          String(r.n),
-          f2(r.p50),
-          f2(r.p95),
-          f2(r.max),
-          Number.isNaN(r.server.p50) ? '(in process)' : `${server(r.server.p50)} / ${server(r.server.p95)}`,
-          r.target === undefined ? '' : `≤ ${r.target} ms`,
-          r.limit === undefined ? '' : `≤ ${r.limit} ms`,
-          pgTarget || r.target === undefined ? assetsVerdict(r) : `${assetsVerdict(r)} (PG target)`,
-        ]),
-        ['incidents data load (set-based SQL + VACUUM ANALYZE)', '1', '', '', f2(iw.ms), '', '', '', ''],
-      ]);
-      for (const n of notes) console.log(`bench: ${n}`);
-      if (!pgTarget) console.log('\nNote: the incident targets apply to PostgreSQL; run with DATABASE_URL=postgres://… for the verdict.');
-    }
+    if (cw)
+      await reportPart(
+        { title: 'Compliance (issue #4)', what: 'compliance', dataMs: cw.ms, pgTarget },
+        () => measureCompliance(base, cw, running!.database),
+      );
+    if (aw) await reportPart({ title: 'Assets, suppliers, dependencies and risks (issue #5)', what: 'asset', dataMs: aw.ms, pgTarget }, () => measureAssets(base, aw));
+    if (iw)
+      await reportPart(
+        { title: 'Incidents, the CSIRT inbox, the deadline job and the report PDF (issue #6)', what: 'incident', dataMs: iw.ms, pgTarget },
+        () => measureIncidents(base, iw, running!.database),
+      );
   } finally {
     if (running) {
       await running.app.close().catch(() => {});
@@ -331,6 +267,42 @@ async function main() {
     }
     await target.cleanup();
   }
+}
+
+/**
+ * Measures one part of the benchmark and prints its table (target = p95, limit = never worse than the
+ * max), its notes and the machine's load around the measurements.
+ */
+async function reportPart(
+  part: { title: string; what: string; dataMs: number; pgTarget: boolean },
+  measureAll: () => Promise<{ results: AssetsResult[]; notes: string[] }>,
+) {
+  const loadBefore = os.loadavg();
+  const { results, notes } = await measureAll();
+  const loadAfter = os.loadavg();
+  notes.push(
+    `machine load average (1 min) before/after the ${part.what} measurements: ${loadBefore[0].toFixed(2)} / ${loadAfter[0].toFixed(2)} on ${os.cpus().length} CPUs (other load inflates p95 and max)`,
+  );
+  // a figure measured in process (not over HTTP) has no separate server time
+  const server = (r: AssetsResult) => (Number.isNaN(r.server.p50) ? '(in process)' : `${f2(r.server.p50)} / ${f2(r.server.p95)}`);
+  console.log(`\n${part.title}: target = p95, limit = never worse (max)`);
+  table([
+    ['name', 'n', 'p50 ms', 'p95 ms', 'max ms', 'server p50/p95 ms', 'target', 'limit', 'verdict'],
+    ...results.map((r) => [
+      r.label,
+      String(r.n),
+      f2(r.p50),
+      f2(r.p95),
+      f2(r.max),
+      server(r),
+      r.target === undefined ? '' : `≤ ${r.target} ms`,
+      r.limit === undefined ? '' : `≤ ${r.limit} ms`,
+      part.pgTarget || r.target === undefined ? verdict(r) : `${verdict(r)} (PG target)`,
+    ]),
+    [`${part.what} data load (set-based SQL + VACUUM ANALYZE)`, '1', '', '', f2(part.dataMs), '', '', '', ''],
+  ]);
+  for (const n of notes) console.log(`bench: ${n}`);
+  if (!part.pgTarget) console.log(`\nNote: the ${part.what} targets apply to PostgreSQL; run with DATABASE_URL=postgres://… for the verdict.`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -6,7 +6,8 @@ import { CURSOR_PART, decodeCursor, encodeCursor } from '../../core/http/cursor.
 import { containsPattern } from '../../core/db/rows.js';
 import type { IncidentCategory, IncidentSeverity, IncidentStatus } from '../../../shared/incidents.js';
 import { incidentDeadlines, minimumHours, overdueOf, rulesOf, type Regime } from './deadlines.js';
-import { linkProblems, linksOf, replaceLinks, type LinkRef } from './links.js';
+import { linksOf, replaceLinks } from './links.js';
+import { nodeLinkProblems, type LinkRef } from '../dependencies/node-links.js';
 import { presentIncident, presentSummary } from './present.js';
 import {
   CLOCK_SKEW_MS,
@@ -76,7 +77,7 @@ export async function createIncident(ctx: OrgCtx, input: IncidentCreate, now: Da
   if (startedAt && startedAt.getTime() > awareAt.getTime())
     errors.push({ path: 'body.startedAt', message: 'het incident kan niet later zijn begonnen dan het moment waarop de organisatie er zich bewust van werd' });
   errors.push(...(await memberProblems(tx, org.id, input.handlerIds, 'body.handlerIds')));
-  errors.push(...(await linkProblems(tx, org.id, input.links)));
+  errors.push(...(await nodeLinkProblems(tx, org.id, input.links)));
   if (errors.length) fail(errors);
 
   const ref = await nextRef(tx, org.id, localYear(awareAt));
@@ -178,7 +179,7 @@ export async function updateIncident(ctx: OrgCtx, id: string, input: IncidentPat
       errors.push({ path: 'body.awareAt', message: `er is al een melding verzonden op ${localTime(new Date(firstSent.sentAt!))}; het moment van bewustwording kan niet later liggen` });
   }
   errors.push(...(await memberProblems(tx, org.id, input.handlerIds, 'body.handlerIds')));
-  errors.push(...(await linkProblems(tx, org.id, input.links)));
+  errors.push(...(await nodeLinkProblems(tx, org.id, input.links)));
   if (errors.length) fail(errors);
 
   const changed = FIELDS.filter((k) => {

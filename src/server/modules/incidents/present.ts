@@ -3,7 +3,8 @@ import type { Executor } from '../../core/db/client.js';
 import { iso } from '../../core/http/schemas.js';
 import { localDate } from '../../../shared/dates.js';
 import { incidentDeadlines, kindName, nextDeadlineOf, overdueOf, regimeOf, type IncidentDeadline } from './deadlines.js';
-import { linksOf, nameLinks } from './links.js';
+import { linksOf } from './links.js';
+import { nameNodes } from '../dependencies/node-links.js';
 import { eventsOf, handlerIdsOf, membersAmong, reportsOf, tasksOf, type EventRow, type IncidentRow, type ReportRow, type TaskRow } from './repo.js';
 
 /**
@@ -105,7 +106,7 @@ export async function presentIncident(tx: Executor, organisationId: string, r: I
   const tasks = await tasksOf(tx, organisationId, r.id);
   const people = await membersAmong(tx, organisationId, [...handlerIds, ...tasks.map((t) => t.assigneeId)]);
   const links = await linksOf(tx, organisationId, r.id);
-  const names = await nameLinks(tx, organisationId, links);
+  const names = await nameNodes(tx, organisationId, links);
   const order: Record<string, number> = { asset: 0, supplier: 1, joint_arrangement: 2 };
   const events = await eventsOf(tx, organisationId, r.id);
   return {

@@ -7,7 +7,8 @@ import { iso } from '../../core/http/schemas.js';
 import { badRequest, conflict, notFound } from '../../core/http/problem.js';
 import type { IncidentCategory } from '../../../shared/incidents.js';
 import { incidentDeadlines, kindName, regimeOf } from './deadlines.js';
-import { linksOf, nameLinks } from './links.js';
+import { linksOf } from './links.js';
+import { nameNodes } from '../dependencies/node-links.js';
 import { actorOf, requireIncident, STATUS_LABEL } from './manage-incidents.js';
 import { deliverToCsirt, requireConnectedCsirt } from '../csirt/deliver.js';
 import { CLOCK_SKEW_MS, eventsOf, loadReport, localTime, reportsOf, writeEvent, type IncidentRow, type ReportRow } from './repo.js';
@@ -86,7 +87,7 @@ export async function generateContent(ctx: OrgCtx, incident: IncidentRow, kind: 
   };
   if (kind === 'early-warning') return early;
 
-  const names = await nameLinks(tx, org.id, await linksOf(tx, org.id, incident.id));
+  const names = await nameNodes(tx, org.id, await linksOf(tx, org.id, incident.id));
   const named = [...names.values()].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   const notification = {
     ...early,

@@ -2,8 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../core/db/client.js';
 import { riskLinks, riskMeasures, riskThreats, threats } from '../../core/db/schema.js';
 import type { ProblemField } from '../../core/http/problem.js';
-import { assetNodes } from '../assets/nodes.js';
-import { jointArrangementNodes, supplierNodes } from '../suppliers/nodes.js';
+import { nodeLinkProblems, type LinkRef, type LinkType } from '../dependencies/node-links.js';
 import { measureStates } from '../compliance/measure-lookup.js';
 
 /*
@@ -11,28 +10,7 @@ import { measureStates } from '../compliance/measure-lookup.js';
  * the modules that own them), threats from the catalog, and measures (through the compliance module).
  */
 
-export type LinkType = 'asset' | 'supplier' | 'joint_arrangement';
-export interface LinkRef {
-  type: LinkType;
-  id: string;
-}
-export interface NamedLink extends LinkRef {
-  name: string;
-  kind: string | null;
-}
-
-const TYPE_LABEL: Record<LinkType, string> = { asset: 'object', supplier: 'leverancier', joint_arrangement: 'regeling' };
-
-/** Names (and asset kinds) of the linked nodes that exist in the organisation, by `type:id`. */
-export async function nameNodes(tx: Executor, organisationId: string, refs: readonly LinkRef[]): Promise<Map<string, NamedLink>> {
-  const ids = (t: LinkType) => [...new Set(refs.filter((r) => r.type === t).map((r) => r.id))];
-  const out = new Map<string, NamedLink>();
-  for (const a of await assetNodes(tx, organisationId, ids('asset'))) out.set(`asset:${a.id}`, { type: 'asset', id: a.id, name: a.name, kind: a.kind });
-  for (const s of await supplierNodes(tx, organisationId, ids('supplier'))) out.set(`supplier:${s.id}`, { type: 'supplier', id: s.id, name: s.name, kind: null });
-  for (const j of await jointArrangementNodes(tx, organisationId, ids('joint_arrangement')))
-    out.set(`joint_arrangement:${j.id}`, { type: 'joint_arrangement', id: j.id, name: j.name, kind: null });
-  return out;
-}
+export { nameNodes, type LinkRef, type LinkType, type NamedLink } from '../dependencies/node-links.js';
 
 /** Problems with the links, threats and measures of a risk body (each names its field). */
 export async function linkProblems(
@@ -40,13 +18,7 @@ export async function linkProblems(
   organisationId: string,
   input: { links?: LinkRef[]; threatIds?: string[]; measureIds?: string[] },
 ): Promise<ProblemField[]> {
-  const errors: ProblemField[] = [];
-  if (input.links?.length) {
-    const known = await nameNodes(tx, organisationId, input.links);
-    input.links.forEach((l, i) => {
-      if (!known.has(`${l.type}:${l.id}`)) errors.push({ path: `body.links.${i}`, message: `${TYPE_LABEL[l.type]} ${l.id} bestaat niet in deze organisatie` });
-    });
-  }
+  const errors: ProblemField[] = await nodeLinkProblems(tx, organisationId, input.links);
   if (input.threatIds?.length) {
     const known = new Set((await tx.select({ id: threats.id }).from(threats).where(inArray(threats.id, [...new Set(input.threatIds)]))).map((t) => t.id));
     input.threatIds.forEach((t, i) => {

@@ -48,6 +48,47 @@ function Answered({ by, at, reason }: { by: string | null; at: string | null; re
   );
 }
 
+/** The answer to a legal question (yes / no) and the reasoning behind it, with the question's own texts. */
+function AnswerFields(props: {
+  question: 'cbw' | 'avg';
+  answerId: string;
+  answer: string;
+  onAnswer: (value: string) => void;
+  answerError?: string | null;
+  reason: string;
+  onReason: (value: string) => void;
+  reasonError?: string | null;
+}) {
+  const { t } = useTranslation();
+  const q = `incidents.legal.${props.question}`;
+  return (
+    <>
+      <RadioGroup
+        id={props.answerId}
+        legend={t(`${q}.legend`)}
+        value={props.answer}
+        options={[
+          { value: 'ja', label: t(`${q}.yes`) },
+          { value: 'nee', label: t(`${q}.no`) },
+        ]}
+        onChange={props.onAnswer}
+        error={props.answerError}
+      />
+      <TextareaField
+        id={`${props.question}-reason`}
+        label={t('incidents.legal.reason')}
+        description={t(`${q}.reasonHelp`)}
+        value={props.reason}
+        onChange={props.onReason}
+        rows={3}
+        required
+        maxLength={5000}
+        error={props.reasonError}
+      />
+    </>
+  );
+}
+
 function CbwQuestion({ slug, incident, canManage }: { slug: string; incident: Incident; canManage: boolean }) {
   const { t } = useTranslation();
   const labels = useIncidentLabels();
@@ -75,27 +116,15 @@ function CbwQuestion({ slug, incident, canManage }: { slug: string; incident: In
       {canManage ? (
         <form onSubmit={submit} noValidate aria-label={t('incidents.legal.cbw.form')}>
           <ProblemAlert error={mutation.error} />
-          <RadioGroup
-            id="cbw-significant"
-            legend={t('incidents.legal.cbw.legend')}
-            value={answer}
-            options={[
-              { value: 'ja', label: t('incidents.legal.cbw.yes') },
-              { value: 'nee', label: t('incidents.legal.cbw.no') },
-            ]}
-            onChange={setAnswer}
-            error={errors.significant ?? server.significant}
-          />
-          <TextareaField
-            id="cbw-reason"
-            label={t('incidents.legal.reason')}
-            description={t('incidents.legal.cbw.reasonHelp')}
-            value={reason}
-            onChange={setReason}
-            rows={3}
-            required
-            maxLength={5000}
-            error={errors.reason ?? server.reason}
+          <AnswerFields
+            question="cbw"
+            answerId="cbw-significant"
+            answer={answer}
+            onAnswer={setAnswer}
+            answerError={errors.significant ?? server.significant}
+            reason={reason}
+            onReason={setReason}
+            reasonError={errors.reason ?? server.reason}
           />
           <SubmitButtons label={incident.cbw.answeredAt ? t('incidents.legal.change') : t('incidents.legal.record')} pending={mutation.isPending} />
         </form>
@@ -168,27 +197,15 @@ function AvgQuestion({ slug, incident, canManage }: { slug: string; incident: In
       {canManage ? (
         <form onSubmit={submit} noValidate aria-label={t('incidents.legal.avg.form')}>
           <ProblemAlert error={mutation.error} />
-          <RadioGroup
-            id="avg-breach"
-            legend={t('incidents.legal.avg.legend')}
-            value={answer}
-            options={[
-              { value: 'ja', label: t('incidents.legal.avg.yes') },
-              { value: 'nee', label: t('incidents.legal.avg.no') },
-            ]}
-            onChange={setAnswer}
-            error={errors.breach ?? server.breach}
-          />
-          <TextareaField
-            id="avg-reason"
-            label={t('incidents.legal.reason')}
-            description={t('incidents.legal.avg.reasonHelp')}
-            value={reason}
-            onChange={setReason}
-            rows={3}
-            required
-            maxLength={5000}
-            error={errors.reason ?? server.reason}
+          <AnswerFields
+            question="avg"
+            answerId="avg-breach"
+            answer={answer}
+            onAnswer={setAnswer}
+            answerError={errors.breach ?? server.breach}
+            reason={reason}
+            onReason={setReason}
+            reasonError={errors.reason ?? server.reason}
           />
           {answer === 'ja' ? (
             <>
